@@ -1,0 +1,1 @@
+"""Concord: multi-source event deduplication and reconciliation API."""

@@ -1,0 +1,124 @@
+"""Recompute an event's canonical fields from its claims and record the change as a revision."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlmodel import Session
+
+from service.claims_codec import claim_from_row
+from service.domain import FieldDecision, SourcedClaim, Span
+from service.models import Event, EventRevision, FieldDecisionRow
+from service.models.tables import utcnow
+from service.reconciliation import reconcile
+from service.repositories import events as event_repo
+from service.repositories import reports as report_repo
+from service.views import event_public
+
+# Event columns that mirror a field decision, for listing and filtering without joins.
+TRACKED_COLUMNS = (
+    "title", "date", "date_precision", "place_name", "admin1", "country", "lat", "lon", "event_type",
+    "sub_event_type", "perpetrator", "perpetrator_status", "killed", "killed_low", "killed_high",
+    "injured", "injured_low", "injured_high", "report_count",
+)
+
+
+def sourced_claims(session: Session, report_ids: list[int]) -> list[SourcedClaim]:
+    """The main-event claims of these reports, typed and with their source and time."""
+    reports = {r.id: r for r in (report_repo.get_report(session, rid) for rid in report_ids) if r}
+    names = report_repo.source_names(session, [r.source_id for r in reports.values()])
+    claims = []
+    for row in report_repo.claims_of_reports(session, report_ids):
+        if row.event_ref != 0 or row.id is None:
+            continue
+        report = reports[row.report_id]
+        span = Span(row.span_start or 0, row.span_end or 0, row.quote or "")
+        claims.append(
+            SourcedClaim(
+                claim_id=row.id,
+                report_id=row.report_id,
+                source=names.get(report.source_id, "?"),
+                published_at=report.published_at,
+                arrival=row.report_id,
+                claim=claim_from_row(row.field, row.payload, span, row.event_ref),
+            )
+        )
+    return claims
+
+
+def _apply_to_columns(event: Event, decisions: dict[str, FieldDecision]) -> None:
+    def value(field: str) -> dict[str, Any]:
+        decision = decisions.get(field)
+        return dict(decision.value) if decision and decision.value else {}
+
+    killed, injured = value("killed"), value("injured")
+    event.killed, event.killed_low, event.killed_high = killed.get("best"), killed.get("low"), killed.get("high")
+    event.injured, event.injured_low, event.injured_high = (
+        injured.get("best"), injured.get("low"), injured.get("high")
+    )
+    place = value("place")
+    event.place_name, event.admin1, event.country = place.get("name"), place.get("admin1"), place.get("country")
+    event.lat, event.lon = place.get("lat"), place.get("lon")
+    date = value("date")
+    event.date = dt.date.fromisoformat(str(date["date"])) if date.get("date") else None
+    event.date_precision = date.get("precision")
+    kind = value("event_type")
+    event.event_type, event.sub_event_type = kind.get("event_type"), kind.get("sub_event_type")
+    perpetrator = value("perpetrator")
+    event.perpetrator, event.perpetrator_status = perpetrator.get("actor"), perpetrator.get("status")
+
+
+def refresh_event(session: Session, event: Event, kind: str, report_id: int | None) -> None:
+    """Reconcile the event from all its reports' claims, then append a revision with what changed."""
+    assert event.id is not None
+    members = event_repo.member_reports(session, event.id)
+    member_ids = [r.id for r in members if r.id is not None]
+    before = {name: getattr(event, name) for name in TRACKED_COLUMNS}
+
+    decisions = reconcile(sourced_claims(session, member_ids))
+    # Reports with no dated claim still date their event: fall back to the earliest publication date.
+    if "date" not in decisions and (dates := [r.event_date for r in members if r.event_date]):
+        decisions["date"] = FieldDecision(
+            "date", {"date": min(dates).isoformat(), "precision": "day"}, "date.publication_fallback/v1"
+        )
+    _apply_to_columns(event, decisions)
+    event.report_count = len(members)
+    if not event.title:
+        event.title = next((r.title for r in members if r.title), None)
+    event.revision += 1
+    event.updated_at = utcnow()
+    rows = [
+        FieldDecisionRow(
+            event_id=event.id,
+            field=d.field,
+            value=d.value,
+            rule=d.rule,
+            supporting=list(d.supporting),
+            conflicting=list(d.conflicting),
+            superseded=list(d.superseded),
+            note=d.note,
+            revision=event.revision,
+        )
+        for d in decisions.values()
+    ]
+    event_repo.replace_field_decisions(session, event.id, rows)
+    session.add(event)
+    session.flush()
+
+    after = {name: getattr(event, name) for name in TRACKED_COLUMNS}
+    changes = {
+        name: [_jsonable(before[name]), _jsonable(after[name])] for name in TRACKED_COLUMNS if before[name] != after[name]
+    }
+    snapshot = event_public(event, rows, member_ids).model_dump(mode="json")
+    event_repo.add_revision(
+        session,
+        EventRevision(
+            event_id=event.id, revision=event.revision, kind=kind, report_id=report_id,
+            changes=changes, snapshot=snapshot,
+        ),
+    )
+
+
+def _jsonable(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else value

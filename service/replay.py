@@ -1,0 +1,139 @@
+"""Replay a file of reports into a fresh store and write what Concord made of them."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from sqlmodel import Session, col, select
+from tqdm import tqdm
+
+from embeddings.encoder import TextEncoder, Vectors
+from embeddings.index import VectorIndex
+from service.config import Settings
+from service.db import make_engine, migrate
+from service.ingest import Pipeline, event_description
+from service.models import Event, EventMember, Report, Source
+from service.schemas import ReportCreate
+
+
+class TimedEncoder:
+    """Wraps an encoder and adds up the seconds spent in it, to split pipeline cost from model cost."""
+
+    def __init__(self, inner: TextEncoder) -> None:
+        self.inner = inner
+        self.seconds = 0.0
+
+    @property
+    def fingerprint(self) -> str:
+        return self.inner.fingerprint
+
+    @property
+    def dimension(self) -> int:
+        return self.inner.dimension
+
+    def encode(self, texts: list[str], *, show_progress: bool = False) -> Vectors:
+        started = time.perf_counter()
+        try:
+            return self.inner.encode(texts, show_progress=show_progress)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+
+@dataclass(frozen=True)
+class ReplayStats:
+    reports: int
+    events: int
+    seconds: float
+    encoder_seconds: float
+
+    @property
+    def reports_per_second(self) -> float:
+        return self.reports / self.seconds if self.seconds else 0.0
+
+
+def read_reports(path: Path) -> Iterator[ReportCreate]:
+    """Reports from a JSON-lines file; a bad line stops the replay with its line number."""
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                yield ReportCreate.model_validate_json(line)
+            except ValidationError as error:
+                raise ValueError(f"{path}:{number}: {error}") from error
+
+
+def replay(
+    reports: Sequence[ReportCreate],
+    out_dir: Path,
+    encoder: TextEncoder,
+    settings: Settings,
+    *,
+    batch_size: int = 32,
+    show_progress: bool = True,
+) -> ReplayStats:
+    """Ingest `reports` in order into the store described by `settings`; write assignments and events."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    url = settings.resolved_database_url
+    migrate(url)
+    engine = make_engine(url)
+    timed = TimedEncoder(encoder)
+    pipeline = Pipeline(engine, timed, VectorIndex(encoder.dimension, encoder.fingerprint), settings)
+    started = time.perf_counter()
+    with tqdm(total=len(reports), desc="replay", unit="report", disable=not show_progress) as progress:
+        for start in range(0, len(reports), batch_size):
+            chunk = reports[start : start + batch_size]
+            pipeline.ingest(chunk)
+            progress.update(len(chunk))
+    seconds = time.perf_counter() - started
+    pipeline.save_index()
+    with Session(engine) as session:
+        events = write_outputs(session, out_dir)
+    engine.dispose()
+    return ReplayStats(len(reports), events, seconds, timed.seconds)
+
+
+def write_outputs(session: Session, out_dir: Path) -> int:
+    """assignments.jsonl ({"id", "event"} per report) and events.jsonl (one canonical event per line)."""
+    rows = session.exec(
+        select(Report.external_id, Source.name, EventMember.event_id)
+        .join(Source, col(Source.id) == col(Report.source_id))
+        .join(EventMember, col(EventMember.report_id) == col(Report.id))
+        .order_by(col(Report.id))
+    ).all()
+    with (out_dir / "assignments.jsonl").open("w", encoding="utf-8") as out:
+        for external_id, _source, event_id in rows:
+            out.write(json.dumps({"id": external_id, "event": event_id}) + "\n")
+    events = session.exec(select(Event).where(Event.status == "active").order_by(col(Event.id))).all()
+    with (out_dir / "events.jsonl").open("w", encoding="utf-8") as out:
+        for event in events:
+            out.write(json.dumps(event_record(event)) + "\n")
+    return len(events)
+
+
+def event_record(event: Event) -> dict[str, Any]:
+    place = None
+    if event.place_name or event.country:
+        place = {"name": event.place_name, "admin1": event.admin1, "country": event.country,
+                 "lat": event.lat, "lon": event.lon}
+    return {
+        "event": event.id, "killed": event.killed, "killed_low": event.killed_low, "killed_high": event.killed_high,
+        "injured": event.injured, "injured_low": event.injured_low, "injured_high": event.injured_high,
+        "perpetrator": event.perpetrator, "perpetrator_status": event.perpetrator_status,
+        "event_type": event.event_type, "date": event.date.isoformat() if event.date else None, "place": place,
+    }
+
+
+def encoder_alone_seconds(encoder: TextEncoder, reports: Sequence[ReportCreate], batch_size: int = 32) -> float:
+    """The encoder on the same texts in the same batches: the floor under replay's time."""
+    texts = [event_description(r.title, r.text) for r in reports]
+    started = time.perf_counter()
+    for start in range(0, len(texts), batch_size):
+        encoder.encode(texts[start : start + batch_size])
+    return time.perf_counter() - started

@@ -1,0 +1,1 @@
+"""All SQL lives here; the pipeline and the API call these functions."""

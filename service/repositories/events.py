@@ -1,0 +1,195 @@
+"""Events, memberships, field decisions, match decisions and revisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, or_
+from sqlmodel import Session, col, select
+
+from service.models import Event, EventMember, EventRevision, FieldDecisionRow, MatchDecision, Report
+
+
+def get_event(session: Session, event_id: int) -> Event | None:
+    return session.get(Event, event_id)
+
+
+def get_event_for_update(session: Session, event_id: int) -> Event | None:
+    return session.exec(select(Event).where(Event.id == event_id).with_for_update()).first()
+
+
+def find_event_by_key(session: Session, event_key: str) -> Event | None:
+    return session.exec(select(Event).where(Event.event_key == event_key)).first()
+
+
+def create_event(session: Session, event_key: str | None, title: str | None) -> Event:
+    event = Event(event_key=event_key, title=title or None)
+    session.add(event)
+    session.flush()
+    return event
+
+
+def add_member(session: Session, report_id: int, event_id: int, decision_id: int | None) -> None:
+    session.add(EventMember(report_id=report_id, event_id=event_id, decision_id=decision_id))
+
+
+def member_report_ids(session: Session, event_id: int) -> list[int]:
+    rows = session.exec(
+        select(EventMember.report_id).where(EventMember.event_id == event_id).order_by(col(EventMember.report_id))
+    ).all()
+    return list(rows)
+
+
+def member_ids_by_event(session: Session, event_ids: Sequence[int]) -> dict[int, list[int]]:
+    members: dict[int, list[int]] = defaultdict(list)
+    if event_ids:
+        rows = session.exec(
+            select(EventMember.event_id, EventMember.report_id)
+            .where(col(EventMember.event_id).in_(event_ids))
+            .order_by(col(EventMember.report_id))
+        ).all()
+        for event_id, report_id in rows:
+            members[event_id].append(report_id)
+    return members
+
+
+def member_reports(session: Session, event_id: int) -> list[Report]:
+    return list(
+        session.exec(
+            select(Report)
+            .join(EventMember, col(EventMember.report_id) == col(Report.id))
+            .where(EventMember.event_id == event_id)
+            .order_by(col(Report.id))
+        ).all()
+    )
+
+
+def events_by_id(session: Session, event_ids: Sequence[int]) -> dict[int, Event]:
+    if not event_ids:
+        return {}
+    rows = session.exec(select(Event).where(col(Event.id).in_(set(event_ids)))).all()
+    return {e.id: e for e in rows if e.id is not None}
+
+
+def add_match_decision(session: Session, decision: MatchDecision) -> MatchDecision:
+    session.add(decision)
+    session.flush()
+    return decision
+
+
+def match_decisions_of(session: Session, report_ids: Sequence[int]) -> dict[int, MatchDecision]:
+    if not report_ids:
+        return {}
+    rows = session.exec(select(MatchDecision).where(col(MatchDecision.report_id).in_(report_ids))).all()
+    return {d.report_id: d for d in rows}
+
+
+def field_decisions(session: Session, event_id: int) -> list[FieldDecisionRow]:
+    return list(
+        session.exec(
+            select(FieldDecisionRow).where(FieldDecisionRow.event_id == event_id).order_by(col(FieldDecisionRow.field))
+        ).all()
+    )
+
+
+def field_decisions_by_event(session: Session, event_ids: Sequence[int]) -> dict[int, list[FieldDecisionRow]]:
+    decisions: dict[int, list[FieldDecisionRow]] = defaultdict(list)
+    if event_ids:
+        rows = session.exec(
+            select(FieldDecisionRow)
+            .where(col(FieldDecisionRow.event_id).in_(event_ids))
+            .order_by(col(FieldDecisionRow.field))
+        ).all()
+        for row in rows:
+            decisions[row.event_id].append(row)
+    return decisions
+
+
+def replace_field_decisions(session: Session, event_id: int, rows: Sequence[FieldDecisionRow]) -> None:
+    """Field decisions are current derived state: the old set goes, the new set comes in whole."""
+    for old in field_decisions(session, event_id):
+        session.delete(old)
+    session.flush()
+    session.add_all(rows)
+
+
+def next_revision(session: Session, event_id: int) -> int:
+    latest = session.exec(
+        select(func.max(EventRevision.revision)).where(EventRevision.event_id == event_id)
+    ).one()
+    return int(latest or 0) + 1
+
+
+def add_revision(session: Session, revision: EventRevision) -> None:
+    session.add(revision)
+
+
+def revisions(session: Session, event_id: int) -> list[EventRevision]:
+    return list(
+        session.exec(
+            select(EventRevision).where(EventRevision.event_id == event_id).order_by(col(EventRevision.revision))
+        ).all()
+    )
+
+
+def revision_as_of(session: Session, event_id: int, as_of: dt.datetime) -> EventRevision | None:
+    return session.exec(
+        select(EventRevision)
+        .where(EventRevision.event_id == event_id, col(EventRevision.created_at) <= as_of)
+        .order_by(col(EventRevision.revision).desc())
+        .limit(1)
+    ).first()
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    country: str | None = None
+    place: str | None = None
+    event_type: str | None = None
+    actor: str | None = None
+    text: str | None = None
+
+
+def list_events(session: Session, filters: EventFilters, limit: int, offset: int) -> tuple[list[Event], int]:
+    """Active events matching every given filter, newest event date first, with the total count."""
+    conditions: list[Any] = [Event.status == "active"]
+    if filters.date_from:
+        conditions.append(col(Event.date) >= filters.date_from)
+    if filters.date_to:
+        conditions.append(col(Event.date) <= filters.date_to)
+    if filters.country:
+        conditions.append(func.lower(col(Event.country)) == filters.country.lower())
+    if filters.place:
+        pattern = f"%{filters.place.lower()}%"
+        conditions.append(
+            or_(func.lower(col(Event.place_name)).like(pattern), func.lower(col(Event.admin1)).like(pattern))
+        )
+    if filters.event_type:
+        conditions.append(func.lower(col(Event.event_type)) == filters.event_type.lower())
+    if filters.actor:
+        conditions.append(func.lower(col(Event.perpetrator)).like(f"%{filters.actor.lower()}%"))
+    if filters.text:
+        matching_reports = select(EventMember.event_id).join(
+            Report, col(Report.id) == col(EventMember.report_id)
+        ).where(
+            or_(
+                func.lower(col(Report.title)).like(f"%{filters.text.lower()}%"),
+                func.lower(col(Report.text)).like(f"%{filters.text.lower()}%"),
+            )
+        )
+        conditions.append(col(Event.id).in_(matching_reports))
+    total = session.exec(select(func.count()).select_from(Event).where(*conditions)).one()
+    rows = session.exec(
+        select(Event)
+        .where(*conditions)
+        .order_by(col(Event.date).desc(), col(Event.id).desc())
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    return list(rows), int(total)

@@ -1,0 +1,116 @@
+"""Sources, reports, their claims and vectors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+
+import numpy as np
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from service.models import Claim, EventMember, MatchDecision, Report, ReportVector, Source
+
+
+def get_or_create_source(session: Session, name: str, source_type: str | None) -> Source:
+    source = session.exec(select(Source).where(Source.name == name)).first()
+    if source is None:
+        source = Source(name=name, source_type=source_type)
+        session.add(source)
+        session.flush()
+    elif source_type and source.source_type is None:
+        source.source_type = source_type
+    return source
+
+
+def find_existing_report(session: Session, source_id: int, external_id: str, content_hash: str) -> Report | None:
+    """The stored report with this (source, id), or with the same content from the same source."""
+    return session.exec(
+        select(Report).where(
+            Report.source_id == source_id,
+            (Report.external_id == external_id) | (Report.content_hash == content_hash),
+        )
+    ).first()
+
+
+def get_report(session: Session, report_id: int) -> Report | None:
+    return session.get(Report, report_id)
+
+
+def source_names(session: Session, source_ids: Sequence[int]) -> dict[int, str]:
+    rows = session.exec(select(Source.id, Source.name).where(col(Source.id).in_(set(source_ids)))).all()
+    return {int(source_id): name for source_id, name in rows if source_id is not None}
+
+
+def claims_of_reports(session: Session, report_ids: Sequence[int]) -> list[Claim]:
+    if not report_ids:
+        return []
+    return list(
+        session.exec(select(Claim).where(col(Claim.report_id).in_(report_ids)).order_by(col(Claim.id))).all()
+    )
+
+
+def match_decision_of(session: Session, report_id: int) -> MatchDecision | None:
+    return session.exec(select(MatchDecision).where(MatchDecision.report_id == report_id)).first()
+
+
+def event_of_report(session: Session, report_id: int) -> int | None:
+    member = session.get(EventMember, report_id)
+    return member.event_id if member else None
+
+
+def events_of_reports(session: Session, report_ids: Sequence[int]) -> dict[int, int]:
+    if not report_ids:
+        return {}
+    rows = session.exec(
+        select(EventMember.report_id, EventMember.event_id).where(col(EventMember.report_id).in_(report_ids))
+    ).all()
+    return dict(rows)
+
+
+def report_ids_dated_between(session: Session, start: dt.date, end: dt.date) -> list[int]:
+    rows = session.exec(
+        select(Report.id).where(col(Report.event_date) >= start, col(Report.event_date) <= end)
+    ).all()
+    return [int(r) for r in rows if r is not None]
+
+
+def store_vector(session: Session, report_id: int, fingerprint: str, vector: np.ndarray) -> None:
+    session.add(
+        ReportVector(report_id=report_id, fingerprint=fingerprint, vector=vector.astype(np.float32).tobytes())
+    )
+
+
+def vector_stats(session: Session, fingerprint: str) -> tuple[int, int]:
+    """(count, max report id) of the stored vectors made with `fingerprint`."""
+    count, max_id = session.exec(
+        select(func.count(), func.max(ReportVector.report_id)).where(ReportVector.fingerprint == fingerprint)
+    ).one()
+    return int(count), int(max_id or 0)
+
+
+def iter_vectors(session: Session, fingerprint: str, batch: int = 5000) -> Iterator[tuple[list[int], np.ndarray]]:
+    """Stored vectors in id order, in batches (keyset paging keeps memory flat)."""
+    after = 0
+    while True:
+        rows = session.exec(
+            select(ReportVector.report_id, ReportVector.vector)
+            .where(ReportVector.fingerprint == fingerprint, col(ReportVector.report_id) > after)
+            .order_by(col(ReportVector.report_id))
+            .limit(batch)
+        ).all()
+        if not rows:
+            return
+        ids = [int(r[0]) for r in rows]
+        yield ids, np.stack([np.frombuffer(r[1], dtype=np.float32) for r in rows])
+        after = ids[-1]
+
+
+def reports_without_vector(session: Session, fingerprint: str) -> list[Report]:
+    have = select(ReportVector.report_id).where(ReportVector.fingerprint == fingerprint)
+    return list(session.exec(select(Report).where(col(Report.id).not_in(have)).order_by(col(Report.id))).all())
+
+
+def delete_vectors_not_matching(session: Session, fingerprint: str) -> None:
+    for row in session.exec(select(ReportVector).where(ReportVector.fingerprint != fingerprint)).all():
+        session.delete(row)
