@@ -1,0 +1,322 @@
+"""Figure rules (killed, injured, missing, kidnapped, arrested): claimed intervals in, {low, best, high} out.
+
+Each stage is a small function so a decision can be explained stage by stage:
+
+1. `supersede_own_figures`: a source's latest report replaces its own earlier figures.
+2. `subgroup_floor`: a subgroup count, or a sum of disjoint subgroups from one report, bounds the total below.
+3. `unsupported_outliers`: a figure far from the rest needs independent support before it counts.
+4. `latest_credible`: tolls rise as bodies are found, so the latest credible figure leads the estimate.
+5. `pick_best`: the policy chooses which end of the interval is published as `best`.
+
+Support is counted by *origin* (the quoted source if any, else the outlet), so a wire figure echoed by many
+outlets is one piece of evidence, not many.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from service.domain import FieldDecision, FigureClaim, FigureKind, Qualifier
+from service.reconciliation.evidence import ChronoKey, Evidence, ids, iso, normalise
+from service.reconciliation.policy import Policy
+
+Figure = Evidence[FigureClaim]
+
+# A figure is an outlier when it is both RATIO times and GAP away from the median of the other origins;
+# the gap keeps small tolls (1 against 4) from counting as outliers.
+OUTLIER_RATIO = 3.0
+OUTLIER_MIN_GAP = 5
+# With fewer other origins than this there is no "rest" to be far from.
+OUTLIER_MIN_OTHERS = 2
+# Independent origins an outlier needs before it may lead.
+OUTLIER_MIN_SUPPORT = 2
+
+# Labels that name a part of another label; summing "civilians" and "children" would count children twice.
+NESTED_SUBGROUPS: Mapping[str, str] = {
+    "children": "civilians",
+    "minors": "civilians",
+    "women": "civilians",
+    "students": "civilians",
+    "police": "security forces",
+    "police officers": "security forces",
+    "officers": "security forces",
+    "soldiers": "security forces",
+}
+
+RULE_BY_POLICY: Mapping[Policy, str] = {
+    Policy.BEST: "figure.latest_credible/v1",
+    Policy.CONSERVATIVE: "figure.most_conservative_credible/v1",
+    Policy.HIGH: "figure.highest_credible/v1",
+}
+RULE_SUBGROUP_FLOOR = "figure.subgroup_floor/v1"
+RULE_VAGUE_FLOOR = "figure.vague_floor/v1"
+
+
+def origin(item: Figure) -> str:
+    """Who the figure really comes from: the quoted source if the outlet relays one."""
+    return normalise(item.claim.quoted_source or item.sourced.source)
+
+
+def is_vague(claim: FigureClaim) -> bool:
+    """'several', 'dozens': a conventional floor, never a stated number."""
+    return claim.qualifier == Qualifier.VAGUE
+
+
+def is_open(claim: FigureClaim) -> bool:
+    """True when the claim bounds the figure only from below."""
+    return claim.high is None or is_vague(claim)
+
+
+def floor_of(claim: FigureClaim) -> int:
+    """The smallest figure the source stands behind.
+
+    "Up to 10" is reported as the figure 10; taking its interval low (0) would let a hedge erase a toll.
+    """
+    if claim.qualifier == Qualifier.AT_MOST and claim.high is not None:
+        return claim.high
+    return claim.low
+
+
+def admits(claim: FigureClaim, value: int | None) -> bool:
+    """Whether the claim is consistent with `value` as the total."""
+    if value is None:
+        return True
+    if claim.subgroup is not None or is_open(claim):
+        # A subgroup or a lower bound never caps the total.
+        return claim.low <= value
+    assert claim.high is not None  # closed, see is_open
+    return claim.low <= value <= claim.high
+
+
+def _subgroup_key(claim: FigureClaim) -> str | None:
+    return normalise(claim.subgroup) if claim.subgroup is not None else None
+
+
+def _strength(item: Figure) -> tuple[bool, int, ChronoKey]:
+    # Within one report an explicit update ("rose to 7") beats the figure it updates; then the larger.
+    return (item.claim.is_update, item.claim.best, item.when)
+
+
+def supersede_own_figures(items: Sequence[Figure]) -> tuple[list[Figure], list[Figure]]:
+    """Split into (active, superseded): a source's later figure replaces its own earlier one.
+
+    Keyed by (source, subgroup), so a source's subgroup count never replaces its total. Within the latest
+    report, one claim per origin is kept (two authorities quoted side by side are both evidence). A vague
+    word never replaces a number: "several killed" after "7 killed" adds nothing to the count.
+    """
+    groups: dict[tuple[str, str | None], list[Figure]] = defaultdict(list)
+    for item in items:
+        groups[(item.source, _subgroup_key(item.claim))].append(item)
+    active: list[Figure] = []
+    superseded: list[Figure] = []
+    for group in groups.values():
+        group.sort(key=lambda item: item.when)
+        pool = [item for item in group if not is_vague(item.claim)] or group
+        latest_report = pool[-1].report_id
+        current = [item for item in pool if item.report_id == latest_report]
+        # Report-level time: claims of one report are said at once, whatever their ids.
+        current_time = current[0].when[:3]
+        by_origin: dict[str, list[Figure]] = defaultdict(list)
+        for item in current:
+            by_origin[origin(item)].append(item)
+        for same in by_origin.values():
+            keep = max(same, key=_strength)
+            active.append(keep)
+            superseded.extend(item for item in same if item is not keep)
+        for item in group:
+            if item in current:
+                continue
+            # Only what came before the replacing report is replaced; a later vague word stays as evidence.
+            (superseded if item.when[:3] < current_time else active).append(item)
+    return active, superseded
+
+
+def subgroup_floor(subgroups: Iterable[Figure]) -> tuple[int, tuple[int, ...]]:
+    """The largest lower bound on the total implied by subgroup counts, and the claims behind it.
+
+    Any one subgroup count bounds the total. Distinct labels from one report describe disjoint groups
+    ("3 soldiers and 2 civilians"), so their sum bounds it too; across reports they may count the same
+    people, so they are never added. Vague subgroup words set no floor: a convention must not raise a count.
+    """
+    best: tuple[int, tuple[int, ...]] = (0, ())
+    by_report: dict[int, dict[str, Figure]] = defaultdict(dict)
+    for item in subgroups:
+        if is_vague(item.claim):
+            continue
+        best = max(best, (item.claim.low, (item.claim_id,)))
+        label = _subgroup_key(item.claim)
+        assert label is not None
+        held = by_report[item.report_id].get(label)
+        if held is None or item.claim.low > held.claim.low:
+            by_report[item.report_id][label] = item
+    for labels in by_report.values():
+        disjoint = [item for label, item in labels.items() if NESTED_SUBGROUPS.get(label) not in labels]
+        if len(disjoint) > 1:
+            best = max(best, (sum(item.claim.low for item in disjoint), ids(disjoint)))
+    return best
+
+
+def _far(value: float, centre: float) -> bool:
+    small, large = sorted((value, centre))
+    return large - small >= OUTLIER_MIN_GAP and large >= OUTLIER_RATIO * max(small, 1.0)
+
+
+def unsupported_outliers(totals: Sequence[Figure]) -> set[int]:
+    """Claim ids of figures far from the rest that lack independent support.
+
+    "The rest" is the median over origins (one figure per origin and value, so an echoed wire figure
+    weighs once). Support is the number of distinct origins stating the same interval: a far figure
+    stated independently twice is news, not noise.
+    """
+    units: dict[tuple[str, int, int | None], int] = {}
+    for item in totals:
+        units[(origin(item), item.claim.low, item.claim.high)] = item.claim.best
+    if len(units) - 1 < OUTLIER_MIN_OTHERS:
+        return set()
+    centre = statistics.median(units.values())
+    support: dict[tuple[int, int | None], int] = defaultdict(int)
+    points: dict[tuple[int, int | None], int] = {}
+    for (_, low, high), point in units.items():
+        support[(low, high)] += 1
+        points[(low, high)] = point
+    outlying = {
+        value
+        for value, count in support.items()
+        if count < OUTLIER_MIN_SUPPORT and _far(points[value], centre)
+    }
+    return {item.claim_id for item in totals if (item.claim.low, item.claim.high) in outlying}
+
+
+def latest_credible(credible: Sequence[Figure]) -> tuple[int, Figure]:
+    """The running estimate after reading the credible figures in time order, and the claim that set it.
+
+    A stated figure replaces the estimate (tolls rise, and later counts are better informed); a lower
+    bound only raises it, since "at least 5" after "7" does not contradict the 7.
+    """
+    estimate: int | None = None
+    leader = credible[0]
+    for item in credible:
+        if not is_open(item.claim):
+            estimate, leader = item.claim.best, item
+        elif estimate is None or item.claim.low > estimate:
+            estimate, leader = item.claim.low, item
+    assert estimate is not None  # credible is never empty
+    return estimate, leader
+
+
+def upper_end(credible: Sequence[Figure]) -> int | None:
+    """The highest credible figure, or None when the highest figure is itself only a lower bound."""
+    closed = [item.claim.high for item in credible if item.claim.high is not None and not is_open(item.claim)]
+    if not closed:
+        return None
+    top = max(closed)
+    open_lows = [item.claim.low for item in credible if is_open(item.claim)]
+    return None if open_lows and max(open_lows) > top else top
+
+
+def pick_best(policy: Policy, low: int, estimate: int, high: int | None, credible: Sequence[Figure]) -> int:
+    """The published `best`: same evidence, the policy only chooses the view."""
+    if policy == Policy.CONSERVATIVE:
+        return low
+    if policy == Policy.HIGH:
+        return high if high is not None else max(estimate, *(item.claim.best for item in credible))
+    return estimate
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A reconciled figure before provenance: `estimate` is the policy-free central value."""
+
+    low: int
+    estimate: int | None
+    best: int | None
+    high: int | None
+    rule: str
+    note: str
+
+
+def from_stated_figures(credible: Sequence[Figure], floor: int, policy: Policy) -> Interval:
+    """Stated totals exist: low is the most conservative, the latest credible figure leads the estimate."""
+    low = max(min(floor_of(item.claim) for item in credible), floor)
+    high = upper_end(credible)
+    estimate, leader = latest_credible(credible)
+    estimate = max(estimate, floor)
+    value_key = (leader.claim.low, leader.claim.high)
+    origins = {origin(item) for item in credible if (item.claim.low, item.claim.high) == value_key}
+    note = (
+        f"latest credible figure: claim {leader.claim_id} ({leader.sourced.source}, "
+        f"{iso(leader.sourced.published_at)}), {len(origins)} independent origin(s)"
+    )
+    best = pick_best(policy, low, estimate, high, credible)
+    return Interval(low, estimate, best, high, RULE_BY_POLICY[policy], note)
+
+
+def from_subgroups(floor: int) -> Interval:
+    """Only subgroup counts: the total is at least their floor, and nothing bounds it above."""
+    note = "no total stated: the subgroup counts give a lower bound only"
+    return Interval(floor, floor, floor, None, RULE_SUBGROUP_FLOOR, note)
+
+
+def from_vague_words(active: Sequence[Figure], policy: Policy) -> Interval:
+    """Only vague words: `low` keeps the extractor's conventional floor and no best estimate is made up.
+
+    The conservative (ACLED-style) view is the exception: by definition it publishes the floor.
+    """
+    low = min(item.claim.low for item in active)
+    best = low if policy == Policy.CONSERVATIVE else None
+    note = "only vague wording: low is the conventional floor, no number was stated"
+    return Interval(low, None, best, None, RULE_VAGUE_FLOOR, note)
+
+
+def reconcile_figure(kind: FigureKind, items: Sequence[Figure], policy: Policy) -> FieldDecision:
+    """Reconcile every claim of one figure kind into {low, best, high} with provenance."""
+    active, superseded = supersede_own_figures(items)
+    active.sort(key=lambda item: item.when)
+    totals = [item for item in active if item.claim.subgroup is None]
+    subgroups = [item for item in active if item.claim.subgroup is not None]
+    floor, floor_ids = subgroup_floor(subgroups)
+    precise = [item for item in totals if not is_vague(item.claim)]
+    outliers = unsupported_outliers(precise)
+    credible = [item for item in precise if item.claim_id not in outliers]
+    if not credible:
+        # Every figure looks far from every other: there is no "rest", so nothing is an outlier.
+        credible, outliers = precise, set()
+
+    if credible:
+        interval = from_stated_figures(credible, floor, policy)
+    elif floor_ids:
+        interval = from_subgroups(floor)
+    else:
+        interval = from_vague_words(active, policy)
+    low, best, high = interval.low, interval.best, interval.high
+    if best is not None:
+        best = max(best, low)
+        if high is not None:
+            high = max(high, best)
+
+    notes = [interval.note]
+    if floor_ids:
+        notes.append(f"subgroup floor {floor} from claim(s) {', '.join(map(str, floor_ids))}")
+    if outliers:
+        notes.append(f"outlier(s) without independent support: {', '.join(map(str, sorted(outliers)))}")
+    if superseded:
+        notes.append(f"{len(superseded)} claim(s) replaced by a later figure of the same source")
+
+    supporting: list[Figure] = []
+    conflicting: list[Figure] = []
+    # Judged against the estimate, not the published `best`: the evidence reads the same under any policy.
+    for item in active:
+        agrees = item.claim_id not in outliers and admits(item.claim, interval.estimate)
+        (supporting if agrees else conflicting).append(item)
+    return FieldDecision(
+        field=kind.value,
+        value={"low": low, "best": best, "high": high},
+        rule=interval.rule,
+        supporting=ids(supporting),
+        conflicting=ids(conflicting),
+        superseded=ids(superseded),
+        note="; ".join(notes),
+    )

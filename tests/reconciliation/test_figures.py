@@ -1,0 +1,234 @@
+"""Figure rules: supersession, subgroups, conflicts, outliers, echoes, vague words, policies."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from service.domain import FieldDecision, FigureClaim, FigureKind, Qualifier, SourcedClaim
+from service.reconciliation import Policy, reconcile
+from service.reconciliation.evidence import main_story, select
+from service.reconciliation.figures import subgroup_floor, supersede_own_figures
+
+from .builders import MON, THU, TUE, WED, at_least, exact, figure, sourced, vague, worked_example
+
+
+def killed(claims: list[SourcedClaim], policy: Policy = Policy.BEST) -> FieldDecision:
+    return reconcile(claims, policy)["killed"]
+
+
+def test_source_replaces_its_own_earlier_figure() -> None:
+    claims = [
+        sourced(1, 1, "Outlet A", TUE, exact(5)),
+        sourced(2, 2, "Outlet B", TUE, exact(4)),
+        sourced(3, 3, "outlet a", WED, exact(9)),  # same outlet, spelled differently
+    ]
+    decision = killed(claims)
+    assert decision.superseded == (1,)
+    assert decision.value == {"low": 4, "best": 9, "high": 9}
+    # Outlet B's 4 is another source's figure: not superseded, and it disagrees with 9.
+    assert decision.conflicting == (2,)
+    assert decision.supporting == (3,)
+
+
+def test_a_downward_correction_by_the_same_source_still_replaces() -> None:
+    claims = [sourced(1, 1, "Wire", TUE, exact(10)), sourced(2, 2, "Wire", WED, exact(8))]
+    decision = killed(claims)
+    assert decision.value == {"low": 8, "best": 8, "high": 8}
+    assert decision.superseded == (1,)
+
+
+def test_a_subgroup_count_does_not_replace_the_same_sources_total() -> None:
+    claims = [
+        sourced(1, 1, "Wire", TUE, exact(7)),
+        sourced(2, 2, "Wire", WED, exact(3, subgroup="civilians")),
+    ]
+    decision = killed(claims)
+    assert decision.superseded == ()
+    assert decision.value == {"low": 7, "best": 7, "high": 7}
+    assert decision.supporting == (1, 2)
+
+
+def test_a_vague_word_does_not_replace_a_number() -> None:
+    claims = [sourced(1, 1, "Wire", TUE, exact(12)), sourced(2, 2, "Wire", WED, vague(3))]
+    decision = killed(claims)
+    assert decision.superseded == ()
+    assert decision.value == {"low": 12, "best": 12, "high": 12}
+    assert decision.supporting == (1, 2)
+
+
+def test_an_update_in_the_same_report_replaces_the_old_figure() -> None:
+    claims = [
+        sourced(1, 1, "Wire", WED, exact(7, is_update=True)),
+        sourced(2, 1, "Wire", WED, exact(5)),  # "... rose to 7 from 5"
+    ]
+    decision = killed(claims)
+    assert decision.value == {"low": 7, "best": 7, "high": 7}
+    assert decision.superseded == (2,)
+
+
+def test_subgroup_count_is_consistent_with_a_larger_total() -> None:
+    claims = [
+        sourced(1, 1, "State Media", TUE, exact(3, subgroup="security forces")),
+        sourced(2, 2, "Wire", WED, exact(7)),
+    ]
+    decision = killed(claims)
+    assert decision.value == {"low": 7, "best": 7, "high": 7}
+    assert decision.conflicting == ()
+    assert decision.supporting == (1, 2)
+
+
+def test_subgroups_alone_give_an_open_lower_bound() -> None:
+    claims = [sourced(1, 1, "State Media", TUE, exact(3, subgroup="security forces"))]
+    decision = killed(claims)
+    assert decision.rule == "figure.subgroup_floor/v1"
+    assert decision.value == {"low": 3, "best": 3, "high": None}
+
+
+def test_disjoint_subgroups_of_one_report_add_up_to_a_floor() -> None:
+    claims = [
+        sourced(1, 1, "Local", TUE, exact(4, subgroup="soldiers")),
+        sourced(2, 1, "Local", TUE, exact(3, subgroup="civilians")),
+        sourced(3, 2, "Wire", TUE, exact(5)),
+    ]
+    decision = killed(claims)
+    # 4 soldiers + 3 civilians: the total is at least 7, so a total of 5 cannot stand.
+    assert decision.value == {"low": 7, "best": 7, "high": 7}
+    assert decision.conflicting == (3,)
+    assert decision.note is not None and "subgroup floor 7" in decision.note
+
+
+def test_nested_subgroups_are_not_added_twice() -> None:
+    claims = [
+        sourced(1, 1, "Local", TUE, exact(6, subgroup="civilians")),
+        sourced(2, 1, "Local", TUE, exact(4, subgroup="children")),
+    ]
+    floor, floor_ids = subgroup_floor(select(main_story(claims), FigureClaim))
+    assert (floor, floor_ids) == (6, (1,))
+
+
+def test_subgroups_from_different_reports_are_not_added() -> None:
+    claims = [
+        sourced(1, 1, "Local", TUE, exact(4, subgroup="soldiers")),
+        sourced(2, 2, "Wire", TUE, exact(3, subgroup="civilians")),
+    ]
+    assert killed(claims).value == {"low": 4, "best": 4, "high": None}
+
+
+def test_a_conflicting_exact_figure_is_listed() -> None:
+    claims = [*worked_example(), sourced(30, 4, "Local TV", TUE, exact(4))]
+    decision = killed(claims)
+    assert decision.conflicting == (30,)
+    assert decision.supporting == (1, 10, 14)
+    # The most conservative credible figure is now 4.
+    assert decision.value == {"low": 4, "best": 7, "high": 7}
+    assert killed(claims, Policy.CONSERVATIVE).value == {"low": 4, "best": 4, "high": 7}
+
+
+def test_a_later_lower_bound_does_not_pull_the_best_down() -> None:
+    claims = [sourced(1, 1, "Wire", TUE, exact(7)), sourced(2, 2, "Local", WED, at_least(5))]
+    decision = killed(claims)
+    assert decision.value == {"low": 5, "best": 7, "high": 7}
+    assert decision.conflicting == ()
+
+
+def test_an_open_highest_figure_leaves_high_open() -> None:
+    claims = [sourced(1, 1, "Wire", TUE, exact(7)), sourced(2, 2, "Local", WED, at_least(20))]
+    assert killed(claims).value == {"low": 7, "best": 20, "high": None}
+    assert killed(claims, Policy.HIGH).value == {"low": 7, "best": 20, "high": None}
+    assert killed(claims, Policy.CONSERVATIVE).value == {"low": 7, "best": 7, "high": None}
+
+
+def test_ranges_and_up_to() -> None:
+    ranged = [sourced(1, 1, "Wire", TUE, figure(15, 20, Qualifier.RANGE))]
+    assert killed(ranged).value == {"low": 15, "best": 17, "high": 20}
+    assert killed(ranged, Policy.HIGH).value == {"low": 15, "best": 20, "high": 20}
+    # "Up to 10" is reported as the figure 10, not as "possibly nobody".
+    capped = [sourced(1, 1, "Wire", TUE, figure(0, 10, Qualifier.AT_MOST))]
+    assert killed(capped).value == {"low": 10, "best": 10, "high": 10}
+
+
+def _tolls_with_a_far_figure(extra_origin: bool) -> list[SourcedClaim]:
+    claims = [
+        sourced(1, 1, "A", MON, exact(10)),
+        sourced(2, 2, "B", TUE, exact(12)),
+        sourced(3, 3, "C", TUE, exact(11)),
+        # Three outlets relaying the same governor's 80: one piece of evidence.
+        sourced(4, 4, "D", WED, exact(80, quoted_source="the governor")),
+        sourced(5, 5, "E", WED, exact(80, quoted_source="The Governor")),
+        sourced(6, 6, "F", WED, exact(80, quoted_source="the governor")),
+    ]
+    if extra_origin:
+        claims.append(sourced(7, 7, "G", THU, exact(80)))
+    return claims
+
+
+def test_an_echoed_outlier_counts_once_and_cannot_lead() -> None:
+    decision = killed(_tolls_with_a_far_figure(extra_origin=False))
+    assert decision.value == {"low": 10, "best": 11, "high": 12}
+    assert decision.conflicting == (1, 2, 4, 5, 6)
+    assert decision.note is not None and "outlier" in decision.note
+
+
+def test_an_outlier_with_independent_support_leads() -> None:
+    decision = killed(_tolls_with_a_far_figure(extra_origin=True))
+    assert decision.value == {"low": 10, "best": 80, "high": 80}
+    assert decision.supporting == (4, 5, 6, 7)
+
+
+def test_vague_words_alone_give_no_best_estimate() -> None:
+    claims = [
+        sourced(1, 1, "State Media", TUE, vague(3, kind=FigureKind.INJURED)),
+        sourced(2, 2, "Local", TUE, vague(2, kind=FigureKind.INJURED)),
+    ]
+    decision = reconcile(claims)["injured"]
+    assert decision.value == {"low": 2, "best": None, "high": None}
+    assert decision.rule == "figure.vague_floor/v1"
+    assert decision.conflicting == ()
+    assert reconcile(claims, Policy.HIGH)["injured"].value == {"low": 2, "best": None, "high": None}
+
+
+def test_a_vague_word_next_to_a_number_is_only_support() -> None:
+    claims = [
+        sourced(1, 1, "State Media", TUE, vague(3, kind=FigureKind.INJURED)),
+        sourced(2, 2, "Wire", WED, exact(12, kind=FigureKind.INJURED)),
+        sourced(3, 3, "Local", THU, vague(10, kind=FigureKind.INJURED)),
+    ]
+    decision = reconcile(claims)["injured"]
+    assert decision.value == {"low": 12, "best": 12, "high": 12}
+    assert decision.supporting == (1, 2, 3)
+
+
+def test_empty_input_gives_no_fields() -> None:
+    assert reconcile([]) == {}
+
+
+def test_other_events_never_reach_the_figures() -> None:
+    claims = [
+        sourced(1, 1, "Outlet", TUE, exact(3, subgroup="militants", event_ref=1)),
+        sourced(2, 1, "Outlet", TUE, exact(12, kind=FigureKind.ARRESTED, event_ref=2)),
+    ]
+    assert reconcile(claims) == {}
+
+
+def test_undated_claims_never_count_as_the_latest_word() -> None:
+    claims = [sourced(1, 9, "Blog", None, exact(40)), sourced(2, 1, "Wire", dt.date(2026, 1, 1), exact(7))]
+    assert killed(claims).value == {"low": 7, "best": 7, "high": 40}
+
+
+def test_supersession_splits_active_and_superseded() -> None:
+    claims = [sourced(1, 1, "Wire", TUE, exact(5)), sourced(2, 2, "Wire", WED, exact(7))]
+    active, superseded = supersede_own_figures(select(main_story(claims), FigureClaim))
+    assert [item.claim_id for item in active] == [2]
+    assert [item.claim_id for item in superseded] == [1]
+
+
+def test_a_vague_word_in_the_replacing_report_stays_evidence_whatever_its_id() -> None:
+    for vague_id in (1, 9):
+        claims = [
+            sourced(5, 1, "Wire", TUE, exact(4)),
+            sourced(vague_id, 2, "Wire", WED, vague(3)),
+            sourced(7, 2, "Wire", WED, exact(7)),
+        ]
+        decision = killed(claims)
+        assert decision.superseded == (5,)
+        assert set(decision.supporting) == {vague_id, 7}
