@@ -38,7 +38,7 @@ class VectorIndex:
     def __init__(self, dimension: int, fingerprint: str) -> None:
         self.dimension = dimension
         self.fingerprint = fingerprint
-        self._index = faiss.IndexIDMap2(faiss.IndexFlatIP(dimension))
+        self._index: faiss.Index = faiss.IndexIDMap2(faiss.IndexFlatIP(dimension))
         self._lock = threading.Lock()
         self._max_id = 0
 
@@ -55,26 +55,22 @@ class VectorIndex:
         if vectors.shape != (len(ids), self.dimension):
             raise ValueError(f"expected {len(ids)} vectors of dimension {self.dimension}, got {vectors.shape}")
         with self._lock:
-            self._index.add_with_ids(
-                np.ascontiguousarray(vectors, dtype=np.float32), np.asarray(ids, dtype=np.int64)
-            )
+            self._index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), np.asarray(ids, dtype=np.int64))
             self._max_id = max(self._max_id, max(ids))
 
     def remove(self, ids: Iterable[int]) -> None:
         with self._lock:
-            self._index.remove_ids(np.asarray(list(ids), dtype=np.int64))
+            self._index.remove_ids(faiss.IDSelectorBatch(np.asarray(list(ids), dtype=np.int64)))
 
-    def search(
-        self, vector: Vectors, k: int, allowed_ids: Sequence[int] | None = None
-    ) -> list[tuple[int, float]]:
+    def search(self, vector: Vectors, k: int, allowed_ids: Sequence[int] | None = None) -> list[tuple[int, float]]:
         """The k nearest (id, cosine) pairs, optionally restricted to `allowed_ids`."""
         if len(self) == 0 or k <= 0 or (allowed_ids is not None and len(allowed_ids) == 0):
             return []
         query = np.ascontiguousarray(vector.reshape(1, -1), dtype=np.float32)
         params = None
         if allowed_ids is not None:
-            selector = faiss.IDSelectorBatch(np.asarray(allowed_ids, dtype=np.int64))
-            params = faiss.SearchParameters(sel=selector)
+            params = faiss.SearchParameters()
+            params.sel = faiss.IDSelectorBatch(np.asarray(allowed_ids, dtype=np.int64))
             k = min(k, len(allowed_ids))
         with self._lock:
             scores, ids = self._index.search(query, min(k, len(self)), params=params)

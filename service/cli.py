@@ -33,6 +33,17 @@ def serve(
 
 
 @app.command()
+def migrate() -> None:
+    """Upgrade the database schema to the newest migration."""
+    from service.db import migrate as upgrade
+
+    settings = get_settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    upgrade(settings.resolved_database_url)
+    typer.echo("database schema is up to date")
+
+
+@app.command()
 def reindex() -> None:
     """Rebuild the vector index from the database (encoding reports that lack a current vector)."""
     from service.db import make_engine, migrate

@@ -11,7 +11,10 @@ from alembic.config import Config
 from sqlalchemy import Engine, event
 from sqlmodel import Session, create_engine
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+import migrations
+
+# An importable package, so installed copies (the Docker image) find the scripts as well as a checkout.
+MIGRATIONS_DIR = Path(migrations.__file__).resolve().parent
 
 
 def _ensure_sqlite_folder(url: str) -> None:

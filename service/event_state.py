@@ -18,9 +18,25 @@ from service.views import event_public
 
 # Event columns that mirror a field decision, for listing and filtering without joins.
 TRACKED_COLUMNS = (
-    "title", "date", "date_precision", "place_name", "admin1", "country", "lat", "lon", "event_type",
-    "sub_event_type", "perpetrator", "perpetrator_status", "killed", "killed_low", "killed_high",
-    "injured", "injured_low", "injured_high", "report_count",
+    "title",
+    "date",
+    "date_precision",
+    "place_name",
+    "admin1",
+    "country",
+    "lat",
+    "lon",
+    "event_type",
+    "sub_event_type",
+    "perpetrator",
+    "perpetrator_status",
+    "killed",
+    "killed_low",
+    "killed_high",
+    "injured",
+    "injured_low",
+    "injured_high",
+    "report_count",
 )
 
 
@@ -55,7 +71,9 @@ def _apply_to_columns(event: Event, decisions: dict[str, FieldDecision]) -> None
     killed, injured = value("killed"), value("injured")
     event.killed, event.killed_low, event.killed_high = killed.get("best"), killed.get("low"), killed.get("high")
     event.injured, event.injured_low, event.injured_high = (
-        injured.get("best"), injured.get("low"), injured.get("high")
+        injured.get("best"),
+        injured.get("low"),
+        injured.get("high"),
     )
     place = value("place")
     event.place_name, event.admin1, event.country = place.get("name"), place.get("admin1"), place.get("country")
@@ -108,14 +126,20 @@ def refresh_event(session: Session, event: Event, kind: str, report_id: int | No
 
     after = {name: getattr(event, name) for name in TRACKED_COLUMNS}
     changes = {
-        name: [_jsonable(before[name]), _jsonable(after[name])] for name in TRACKED_COLUMNS if before[name] != after[name]
+        name: [_jsonable(before[name]), _jsonable(after[name])]
+        for name in TRACKED_COLUMNS
+        if before[name] != after[name]
     }
     snapshot = event_public(event, rows, member_ids).model_dump(mode="json")
     event_repo.add_revision(
         session,
         EventRevision(
-            event_id=event.id, revision=event.revision, kind=kind, report_id=report_id,
-            changes=changes, snapshot=snapshot,
+            event_id=event.id,
+            revision=event.revision,
+            kind=kind,
+            report_id=report_id,
+            changes=changes,
+            snapshot=snapshot,
         ),
     )
 

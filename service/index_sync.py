@@ -28,7 +28,11 @@ def load_or_rebuild(engine: Engine, encoder: TextEncoder, settings: Settings) ->
             return index
         log.warning(
             "index holds %d vectors (max id %d), database %d (max id %d), %d reports unencoded: rebuilding",
-            len(index), index.max_id, count, max_id, missing,
+            len(index),
+            index.max_id,
+            count,
+            max_id,
+            missing,
         )
     except IndexMismatch as mismatch:
         log.warning("rebuilding the vector index: %s", mismatch)

@@ -33,9 +33,17 @@ def report_view(session: Session, report_id: int) -> ReportPublic:
     source = report_repo.source_names(session, [report.source_id]).get(report.source_id, "?")
     decision = report_repo.match_decision_of(session, report.id)
     return ReportPublic(
-        id=report.id, source=source, external_id=report.external_id, title=report.title, text=report.text,
-        url=report.url, published_at=report.published_at, language=report.language, event_key=report.event_key,
-        received_at=report.received_at, event=report_repo.event_of_report(session, report.id),
+        id=report.id,
+        source=source,
+        external_id=report.external_id,
+        title=report.title,
+        text=report.text,
+        url=report.url,
+        published_at=report.published_at,
+        language=report.language,
+        event_key=report.event_key,
+        received_at=report.received_at,
+        event=report_repo.event_of_report(session, report.id),
         claims=[claim_public(c) for c in report_repo.claims_of_reports(session, [report.id])],
         match=match_public(decision) if decision else None,
     )
@@ -61,7 +69,9 @@ def event_view(session: Session, event_id: int, as_of: dt.datetime | None = None
         if revision is None:
             raise NotFound(f"event {event_id} did not exist at {as_of.isoformat()}")
         return EventPublic.model_validate(revision.snapshot)
-    return event_public(event, event_repo.field_decisions(session, event.id), event_repo.member_report_ids(session, event.id))
+    return event_public(
+        event, event_repo.field_decisions(session, event.id), event_repo.member_report_ids(session, event.id)
+    )
 
 
 def event_page(session: Session, filters: EventFilters, limit: int, offset: int) -> EventPage:
@@ -86,7 +96,8 @@ def provenance_view(session: Session, event_id: int) -> ProvenancePublic:
     for decision in event_repo.field_decisions(session, event.id):
         evidence = []
         for role, claim_ids in (
-            ("supporting", decision.supporting), ("conflicting", decision.conflicting),
+            ("supporting", decision.supporting),
+            ("conflicting", decision.conflicting),
             ("superseded", decision.superseded),
         ):
             for claim_id in claim_ids:
@@ -96,14 +107,20 @@ def provenance_view(session: Session, event_id: int) -> ProvenancePublic:
                 report = by_report[claim.report_id]
                 evidence.append(
                     EvidencePublic(
-                        claim=claim.id, report=claim.report_id, source=names.get(report.source_id, "?"),
-                        published_at=report.published_at, value=claim.payload, quote=claim.quote,
+                        claim=claim.id,
+                        report=claim.report_id,
+                        source=names.get(report.source_id, "?"),
+                        published_at=report.published_at,
+                        value=claim.payload,
+                        quote=claim.quote,
                         span=SpanPublic(start=claim.span_start, end=claim.span_end, quote=claim.quote),
-                        role=role,  # type: ignore[arg-type]
+                        role=role,
                     )
                 )
         fields.append(
-            FieldProvenance(field=decision.field, value=decision.value, rule=decision.rule, note=decision.note, claims=evidence)
+            FieldProvenance(
+                field=decision.field, value=decision.value, rule=decision.rule, note=decision.note, claims=evidence
+            )
         )
     decisions = event_repo.match_decisions_of(session, report_ids)
     return ProvenancePublic(
@@ -111,7 +128,10 @@ def provenance_view(session: Session, event_id: int) -> ProvenancePublic:
         fields=fields,
         reports=[
             ReportDecisionPublic(
-                report=r.id, source=names.get(r.source_id, "?"), title=r.title, published_at=r.published_at,
+                report=r.id,
+                source=names.get(r.source_id, "?"),
+                title=r.title,
+                published_at=r.published_at,
                 match=match_public(decisions[r.id]) if r.id in decisions else None,
             )
             for r in reports
@@ -127,7 +147,9 @@ def history_view(session: Session, event_id: int) -> HistoryPublic:
     return HistoryPublic(
         event=event.id,
         revisions=[
-            RevisionPublic(revision=r.revision, kind=r.kind, report=r.report_id, changes=r.changes, created_at=r.created_at)
+            RevisionPublic(
+                revision=r.revision, kind=r.kind, report=r.report_id, changes=r.changes, created_at=r.created_at
+            )
             for r in event_repo.revisions(session, event.id)
         ],
     )

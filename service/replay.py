@@ -120,13 +120,26 @@ def write_outputs(session: Session, out_dir: Path) -> int:
 def event_record(event: Event) -> dict[str, Any]:
     place = None
     if event.place_name or event.country:
-        place = {"name": event.place_name, "admin1": event.admin1, "country": event.country,
-                 "lat": event.lat, "lon": event.lon}
+        place = {
+            "name": event.place_name,
+            "admin1": event.admin1,
+            "country": event.country,
+            "lat": event.lat,
+            "lon": event.lon,
+        }
     return {
-        "event": event.id, "killed": event.killed, "killed_low": event.killed_low, "killed_high": event.killed_high,
-        "injured": event.injured, "injured_low": event.injured_low, "injured_high": event.injured_high,
-        "perpetrator": event.perpetrator, "perpetrator_status": event.perpetrator_status,
-        "event_type": event.event_type, "date": event.date.isoformat() if event.date else None, "place": place,
+        "event": event.id,
+        "killed": event.killed,
+        "killed_low": event.killed_low,
+        "killed_high": event.killed_high,
+        "injured": event.injured,
+        "injured_low": event.injured_low,
+        "injured_high": event.injured_high,
+        "perpetrator": event.perpetrator,
+        "perpetrator_status": event.perpetrator_status,
+        "event_type": event.event_type,
+        "date": event.date.isoformat() if event.date else None,
+        "place": place,
     }
 
 

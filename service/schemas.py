@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, field_validator
 
 SourceType = Literal["wire", "national", "local", "state_media", "party", "ngo", "social_media", "other"]
 FigureField = Literal["killed", "injured", "missing", "kidnapped", "arrested"]
 
-WORKED_EXAMPLE = {
+WORKED_EXAMPLE: dict[str, JsonValue] = {
     "id": "mayadeen-2026-03-03",
     "source": "deirezzor24.net",
     "source_type": "local",
@@ -54,7 +54,9 @@ class ReportCreate(BaseModel):
     published_at: dt.date | None = Field(default=None, description="Publication date, YYYY-MM-DD.")
     language: str = Field(default="en", min_length=2, max_length=12)
     event_key: str | None = Field(
-        default=None, min_length=1, max_length=300,
+        default=None,
+        min_length=1,
+        max_length=300,
         description="Client-asserted group: reports with the same key always share one event.",
     )
     claims: list[GivenClaim] = Field(default_factory=list, max_length=100)

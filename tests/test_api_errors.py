@@ -88,8 +88,9 @@ def test_empty_batch(client: TestClient) -> None:
     assert client.post("/v1/reports/batch", json={"reports": []}).status_code == 422
 
 
-@pytest.mark.parametrize("path", ["/v1/events/999", "/v1/reports/999", "/v1/events/999/provenance",
-                                  "/v1/events/999/history"])
+@pytest.mark.parametrize(
+    "path", ["/v1/events/999", "/v1/reports/999", "/v1/events/999/provenance", "/v1/events/999/history"]
+)
 def test_unknown_ids_are_404(client: TestClient, path: str) -> None:
     answer = client.get(path)
     assert answer.status_code == 404 and answer.json()["error"] == "not_found"

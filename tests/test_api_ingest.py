@@ -106,8 +106,13 @@ def test_event_listing_filters_and_pages(client: TestClient) -> None:
     client.post("/v1/reports", json=REPORT)
     client.post(
         "/v1/reports",
-        json={"id": "x", "source": "s.org", "title": "Protest in Paris", "text": "Thousands marched in Paris, France.",
-              "published_at": "2023-01-10"},
+        json={
+            "id": "x",
+            "source": "s.org",
+            "title": "Protest in Paris",
+            "text": "Thousands marched in Paris, France.",
+            "published_at": "2023-01-10",
+        },
     )
     page = client.get("/v1/events", params={"limit": 1}).json()
     assert page["total"] == 2 and len(page["items"]) == 1
@@ -123,8 +128,10 @@ def test_event_as_of_shows_earlier_revision(client: TestClient) -> None:
     first = client.post("/v1/reports", json={**REPORT, "event_key": "k"}).json()
     history = client.get(f"/v1/events/{first['event']}/history").json()
     created_at = history["revisions"][0]["created_at"]
-    client.post("/v1/reports", json={**REPORT, "id": "r-9", "source": "b.com", "text": "Three were shot dead.",
-                                     "event_key": "k"})
+    client.post(
+        "/v1/reports",
+        json={**REPORT, "id": "r-9", "source": "b.com", "text": "Three were shot dead.", "event_key": "k"},
+    )
     now = client.get(f"/v1/events/{first['event']}").json()
     then = client.get(f"/v1/events/{first['event']}", params={"as_of": created_at}).json()
     assert now["report_count"] == 2 and then["report_count"] == 1

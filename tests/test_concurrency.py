@@ -47,8 +47,13 @@ def test_twenty_concurrent_posts_about_one_new_event_make_one_event(server_url: 
     text = "A gunman opened fire at the Riverside mall in Springfield, Illinois, killing three shoppers on Friday."
 
     def post(n: int) -> httpx.Response:
-        report = {"id": f"c-{n}", "source": f"outlet-{n}.com", "title": "Springfield mall shooting",
-                  "text": f"{text} Report {n}.", "published_at": "2024-05-04"}
+        report = {
+            "id": f"c-{n}",
+            "source": f"outlet-{n}.com",
+            "title": "Springfield mall shooting",
+            "text": f"{text} Report {n}.",
+            "published_at": "2024-05-04",
+        }
         return httpx.post(f"{server_url}/v1/reports", json=report, timeout=60)
 
     with ThreadPoolExecutor(max_workers=20) as pool:

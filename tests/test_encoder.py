@@ -16,7 +16,14 @@ from embeddings.encoder import (
 
 WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 GOLDEN = {
-    "A suicide car bomb hit a police station in al-Mayadeen.": [-0.00696, 0.12696, -0.04013, 0.04439, -0.02869, 0.01121],
+    "A suicide car bomb hit a police station in al-Mayadeen.": [
+        -0.00696,
+        0.12696,
+        -0.04013,
+        0.04439,
+        -0.02869,
+        0.01121,
+    ],
     "Protesters marched in Paris.": [0.10833, 0.03025, -0.00625, -0.06961, 0.10344, 0.03579],
 }
 

@@ -12,8 +12,18 @@ from service.replay import read_reports, replay
 from tests.fakes import HashingEncoder
 
 EVENT_FIELDS = {
-    "event", "killed", "killed_low", "killed_high", "injured", "injured_low", "injured_high", "perpetrator",
-    "perpetrator_status", "event_type", "date", "place",
+    "event",
+    "killed",
+    "killed_low",
+    "killed_high",
+    "injured",
+    "injured_low",
+    "injured_high",
+    "perpetrator",
+    "perpetrator_status",
+    "event_type",
+    "date",
+    "place",
 }
 
 
@@ -27,11 +37,27 @@ def test_replay_writes_assignments_and_events(tmp_path: Path) -> None:
     reports = _write(
         tmp_path / "reports.jsonl",
         [
-            {"id": "a", "source": "one.com", "title": "Dayton bar shooting", "text": text, "published_at": "2024-06-02"},
-            {"id": "b", "source": "two.com", "title": "Dayton bar shooting", "text": text + " Police seek a gunman.",
-             "published_at": "2024-06-02"},
-            {"id": "c", "source": "gtd", "text": "Protesters marched through Lyon, France.", "published_at": "2024-06-02",
-             "event_key": "lyon"},
+            {
+                "id": "a",
+                "source": "one.com",
+                "title": "Dayton bar shooting",
+                "text": text,
+                "published_at": "2024-06-02",
+            },
+            {
+                "id": "b",
+                "source": "two.com",
+                "title": "Dayton bar shooting",
+                "text": text + " Police seek a gunman.",
+                "published_at": "2024-06-02",
+            },
+            {
+                "id": "c",
+                "source": "gtd",
+                "text": "Protesters marched through Lyon, France.",
+                "published_at": "2024-06-02",
+                "event_key": "lyon",
+            },
             {"id": "d", "source": "gtd2", "text": "Unrelated words entirely.", "event_key": "lyon"},
         ],
     )

@@ -16,8 +16,10 @@ router = APIRouter(prefix="/v1/reports", tags=["reports"])
 
 def _check_text_length(report: ReportCreate, limit: int, where: str) -> None:
     if len(report.text) > limit:
-        raise InvalidInput(f"{where}text is {len(report.text)} characters; the limit is {limit}",
-                           {"field": f"{where}text", "limit": limit})
+        raise InvalidInput(
+            f"{where}text is {len(report.text)} characters; the limit is {limit}",
+            {"field": f"{where}text", "limit": limit},
+        )
 
 
 @router.post(

@@ -118,9 +118,7 @@ def replace_field_decisions(session: Session, event_id: int, rows: Sequence[Fiel
 
 
 def next_revision(session: Session, event_id: int) -> int:
-    latest = session.exec(
-        select(func.max(EventRevision.revision)).where(EventRevision.event_id == event_id)
-    ).one()
+    latest = session.exec(select(func.max(EventRevision.revision)).where(EventRevision.event_id == event_id)).one()
     return int(latest or 0) + 1
 
 
@@ -175,12 +173,14 @@ def list_events(session: Session, filters: EventFilters, limit: int, offset: int
     if filters.actor:
         conditions.append(func.lower(col(Event.perpetrator)).like(f"%{filters.actor.lower()}%"))
     if filters.text:
-        matching_reports = select(EventMember.event_id).join(
-            Report, col(Report.id) == col(EventMember.report_id)
-        ).where(
-            or_(
-                func.lower(col(Report.title)).like(f"%{filters.text.lower()}%"),
-                func.lower(col(Report.text)).like(f"%{filters.text.lower()}%"),
+        matching_reports = (
+            select(EventMember.event_id)
+            .join(Report, col(Report.id) == col(EventMember.report_id))
+            .where(
+                or_(
+                    func.lower(col(Report.title)).like(f"%{filters.text.lower()}%"),
+                    func.lower(col(Report.text)).like(f"%{filters.text.lower()}%"),
+                )
             )
         )
         conditions.append(col(Event.id).in_(matching_reports))

@@ -45,9 +45,7 @@ def source_names(session: Session, source_ids: Sequence[int]) -> dict[int, str]:
 def claims_of_reports(session: Session, report_ids: Sequence[int]) -> list[Claim]:
     if not report_ids:
         return []
-    return list(
-        session.exec(select(Claim).where(col(Claim.report_id).in_(report_ids)).order_by(col(Claim.id))).all()
-    )
+    return list(session.exec(select(Claim).where(col(Claim.report_id).in_(report_ids)).order_by(col(Claim.id))).all())
 
 
 def match_decision_of(session: Session, report_id: int) -> MatchDecision | None:
@@ -69,16 +67,12 @@ def events_of_reports(session: Session, report_ids: Sequence[int]) -> dict[int, 
 
 
 def report_ids_dated_between(session: Session, start: dt.date, end: dt.date) -> list[int]:
-    rows = session.exec(
-        select(Report.id).where(col(Report.event_date) >= start, col(Report.event_date) <= end)
-    ).all()
+    rows = session.exec(select(Report.id).where(col(Report.event_date) >= start, col(Report.event_date) <= end)).all()
     return [int(r) for r in rows if r is not None]
 
 
 def store_vector(session: Session, report_id: int, fingerprint: str, vector: np.ndarray) -> None:
-    session.add(
-        ReportVector(report_id=report_id, fingerprint=fingerprint, vector=vector.astype(np.float32).tobytes())
-    )
+    session.add(ReportVector(report_id=report_id, fingerprint=fingerprint, vector=vector.astype(np.float32).tobytes()))
 
 
 def vector_stats(session: Session, fingerprint: str) -> tuple[int, int]:

@@ -1,0 +1,1 @@
+"""Benchmarks on the evaluation data (read from a path, never stored in the repository)."""
