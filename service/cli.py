@@ -101,6 +101,24 @@ def bench_quality(
         typer.echo(run_quality(data, [s.strip() for s in sets.split(",") if s.strip()], Path(scratch)))
 
 
+@bench_app.command("latency")
+def bench_latency(
+    data: Annotated[Path, typer.Option(exists=True, file_okay=False, help="The evaluation data folder")] = DEFAULT_DATA,
+    set_name: Annotated[str, typer.Option("--set", help="Which set's reports to POST")] = "gva-dev",
+    requests: Annotated[int, typer.Option(min=10, help="How many reports to POST")] = 300,
+    concurrency: Annotated[int, typer.Option(min=1, max=64)] = 4,
+) -> None:
+    """POST reports to a real server on a loopback port; print throughput and p50/p90/p99 latency."""
+    from service.bench.latency import measure_post_latency
+    from service.main import default_encoder
+
+    with tempfile.TemporaryDirectory(prefix="concord-latency-") as scratch:
+        stats = measure_post_latency(
+            data, set_name, Path(scratch), default_encoder(get_settings()), requests=requests, concurrency=concurrency
+        )
+    typer.echo(stats.describe())
+
+
 @bench_app.command("extraction")
 def bench_extraction(
     data: Annotated[Path, typer.Option(exists=True, file_okay=False, help="The evaluation data folder")] = DEFAULT_DATA,
