@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from sqlmodel import Session
 
 from service.claims_codec import claim_from_row
 from service.domain import FieldDecision, SourcedClaim, Span
-from service.models import Event, EventRevision, FieldDecisionRow
+from service.models import Event, EventRevision, FieldDecisionRow, Report
 from service.models.tables import utcnow
-from service.reconciliation import reconcile
+from service.reconciliation import Policy, reconcile
 from service.repositories import events as event_repo
 from service.repositories import reports as report_repo
 from service.views import event_public
+
+PIN_RULE = "analyst.pin/v1"
 
 # Event columns that mirror a field decision, for listing and filtering without joins.
 TRACKED_COLUMNS = (
@@ -40,15 +43,15 @@ TRACKED_COLUMNS = (
 )
 
 
-def sourced_claims(session: Session, report_ids: list[int]) -> list[SourcedClaim]:
+def sourced_claims(session: Session, reports: Sequence[Report]) -> list[SourcedClaim]:
     """The main-event claims of these reports, typed and with their source and time."""
-    reports = {r.id: r for r in (report_repo.get_report(session, rid) for rid in report_ids) if r}
-    names = report_repo.source_names(session, [r.source_id for r in reports.values()])
+    by_id = {r.id: r for r in reports if r.id is not None}
+    names = report_repo.source_names(session, [r.source_id for r in by_id.values()])
     claims = []
-    for row in report_repo.claims_of_reports(session, report_ids):
+    for row in report_repo.claims_of_reports(session, list(by_id)):
         if row.event_ref != 0 or row.id is None:
             continue
-        report = reports[row.report_id]
+        report = by_id[row.report_id]
         span = Span(row.span_start or 0, row.span_end or 0, row.quote or "")
         claims.append(
             SourcedClaim(
@@ -61,6 +64,48 @@ def sourced_claims(session: Session, report_ids: list[int]) -> list[SourcedClaim
             )
         )
     return claims
+
+
+def derive_fields(
+    session: Session, event_id: int, members: Sequence[Report], policy: Policy = Policy.BEST
+) -> dict[str, FieldDecision]:
+    """Reconciled fields of the event under `policy`, with analysts' pins laid over them."""
+    decisions = reconcile(sourced_claims(session, members), policy)
+    # Reports with no dated claim still date their event: fall back to the earliest publication date.
+    if "date" not in decisions and (dates := [r.event_date for r in members if r.event_date]):
+        decisions["date"] = FieldDecision(
+            "date", {"date": min(dates).isoformat(), "precision": "day"}, "date.publication_fallback/v1"
+        )
+    for pin in event_repo.pins_of(session, event_id):
+        reconciled = decisions.get(pin.field)
+        claims = reconciled.supporting if reconciled else ()
+        agrees = reconciled is not None and reconciled.value == pin.value
+        decisions[pin.field] = FieldDecision(
+            pin.field,
+            dict(pin.value),
+            PIN_RULE,
+            supporting=claims if agrees else (),
+            conflicting=() if agrees else claims,
+            note=f"pinned by {pin.analyst or 'an analyst'}: {pin.reason}",
+        )
+    return decisions
+
+
+def decision_rows(event_id: int, decisions: dict[str, FieldDecision], revision: int) -> list[FieldDecisionRow]:
+    return [
+        FieldDecisionRow(
+            event_id=event_id,
+            field=d.field,
+            value=d.value,
+            rule=d.rule,
+            supporting=list(d.supporting),
+            conflicting=list(d.conflicting),
+            superseded=list(d.superseded),
+            note=d.note,
+            revision=revision,
+        )
+        for d in decisions.values()
+    ]
 
 
 def _apply_to_columns(event: Event, decisions: dict[str, FieldDecision]) -> None:
@@ -94,32 +139,14 @@ def refresh_event(session: Session, event: Event, kind: str, report_id: int | No
     member_ids = [r.id for r in members if r.id is not None]
     before = {name: getattr(event, name) for name in TRACKED_COLUMNS}
 
-    decisions = reconcile(sourced_claims(session, member_ids))
-    # Reports with no dated claim still date their event: fall back to the earliest publication date.
-    if "date" not in decisions and (dates := [r.event_date for r in members if r.event_date]):
-        decisions["date"] = FieldDecision(
-            "date", {"date": min(dates).isoformat(), "precision": "day"}, "date.publication_fallback/v1"
-        )
+    decisions = derive_fields(session, event.id, members)
     _apply_to_columns(event, decisions)
     event.report_count = len(members)
     if not event.title:
         event.title = next((r.title for r in members if r.title), None)
     event.revision += 1
     event.updated_at = utcnow()
-    rows = [
-        FieldDecisionRow(
-            event_id=event.id,
-            field=d.field,
-            value=d.value,
-            rule=d.rule,
-            supporting=list(d.supporting),
-            conflicting=list(d.conflicting),
-            superseded=list(d.superseded),
-            note=d.note,
-            revision=event.revision,
-        )
-        for d in decisions.values()
-    ]
+    rows = decision_rows(event.id, decisions, event.revision)
     event_repo.replace_field_decisions(session, event.id, rows)
     session.add(event)
     session.flush()

@@ -11,7 +11,8 @@ import datetime as dt
 import hashlib
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -118,8 +119,7 @@ class Pipeline:
         added: list[int] = []
         with self._lock, Session(self.engine, expire_on_commit=False) as session:
             try:
-                if self.engine.dialect.name == "postgresql":
-                    session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_INGEST_LOCK})
+                self._lock_database(session)
                 results = [
                     self._ingest_one(session, report, vector, added)
                     for report, vector in zip(prepared, vectors, strict=True)
@@ -133,6 +133,23 @@ class Pipeline:
             if self._since_save >= self.settings.index_save_every:
                 self.save_index()
         return results
+
+    def _lock_database(self, session: Session) -> None:
+        if self.engine.dialect.name == "postgresql":
+            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_INGEST_LOCK})
+
+    @contextmanager
+    def exclusive(self) -> Iterator[Session]:
+        """A session under the ingest lock, committed on success: for corrections, which move
+        reports between events and must not interleave with matching."""
+        with self._lock, Session(self.engine, expire_on_commit=False) as session:
+            try:
+                self._lock_database(session)
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
 
     def save_index(self) -> None:
         self.index.save(self.settings.index_path)

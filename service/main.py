@@ -9,8 +9,8 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from embeddings.encoder import SentenceEncoder, TextEncoder, resolve_dtype
+from service.api import corrections, events, health, reports
 from service.api import errors as error_handlers
-from service.api import events, health, reports
 from service.config import Settings, get_settings
 from service.db import make_engine, migrate
 from service.index_sync import load_or_rebuild
@@ -65,4 +65,5 @@ def create_app(
     app.include_router(health.router)
     app.include_router(reports.router)
     app.include_router(events.router)
+    app.include_router(corrections.router)
     return app

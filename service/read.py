@@ -7,11 +7,15 @@ import datetime as dt
 from sqlmodel import Session
 
 from service.errors import NotFound
+from service.event_state import decision_rows, derive_fields
 from service.models import Event
+from service.reconciliation import Policy
 from service.repositories import events as event_repo
 from service.repositories import reports as report_repo
 from service.repositories.events import EventFilters
 from service.schemas import (
+    ChangePage,
+    ChangePublic,
     EventPage,
     EventPublic,
     EvidencePublic,
@@ -20,6 +24,8 @@ from service.schemas import (
     ProvenancePublic,
     ReportDecisionPublic,
     ReportPublic,
+    ReviewItem,
+    ReviewPage,
     RevisionPublic,
     SpanPublic,
 )
@@ -61,7 +67,10 @@ def resolve_event(session: Session, event_id: int) -> Event:
     return event
 
 
-def event_view(session: Session, event_id: int, as_of: dt.datetime | None = None) -> EventPublic:
+def event_view(
+    session: Session, event_id: int, as_of: dt.datetime | None = None, policy: Policy = Policy.BEST
+) -> EventPublic:
+    """The event now, as it stood at `as_of`, or its figures read under another policy."""
     event = resolve_event(session, event_id)
     assert event.id is not None
     if as_of is not None:
@@ -69,6 +78,11 @@ def event_view(session: Session, event_id: int, as_of: dt.datetime | None = None
         if revision is None:
             raise NotFound(f"event {event_id} did not exist at {as_of.isoformat()}")
         return EventPublic.model_validate(revision.snapshot)
+    if policy != Policy.BEST:
+        # Same claims, another view: recomputed on the fly, never stored.
+        members = event_repo.member_reports(session, event.id)
+        rows = decision_rows(event.id, derive_fields(session, event.id, members, policy), event.revision)
+        return event_public(event, rows, [r.id for r in members if r.id is not None])
     return event_public(
         event, event_repo.field_decisions(session, event.id), event_repo.member_report_ids(session, event.id)
     )
@@ -138,6 +152,50 @@ def provenance_view(session: Session, event_id: int) -> ProvenancePublic:
             if r.id is not None
         ],
     )
+
+
+def report_decision(session: Session, report_id: int) -> ReportDecisionPublic:
+    report = report_repo.get_report(session, report_id)
+    assert report is not None and report.id is not None
+    decision = report_repo.match_decision_of(session, report.id)
+    return ReportDecisionPublic(
+        report=report.id,
+        source=report_repo.source_names(session, [report.source_id]).get(report.source_id, "?"),
+        title=report.title,
+        published_at=report.published_at,
+        match=match_public(decision) if decision else None,
+    )
+
+
+def review_page(session: Session, limit: int, offset: int) -> ReviewPage:
+    """Provisional joins waiting for an analyst, each with the report's decision and the event it joined."""
+    decisions, total = event_repo.review_queue(session, limit, offset)
+    items = []
+    for decision in decisions:
+        event_id = report_repo.event_of_report(session, decision.report_id)
+        if event_id is not None:
+            items.append(
+                ReviewItem(report=report_decision(session, decision.report_id), event=event_view(session, event_id))
+            )
+    return ReviewPage(items=items, total=total, limit=limit, offset=offset)
+
+
+def change_page(session: Session, after: int, limit: int) -> ChangePage:
+    revisions = event_repo.changes_after(session, after, limit)
+    items = [
+        ChangePublic(
+            cursor=r.id,
+            event=r.event_id,
+            revision=r.revision,
+            kind=r.kind,
+            report=r.report_id,
+            changes=r.changes,
+            created_at=r.created_at,
+        )
+        for r in revisions
+        if r.id is not None
+    ]
+    return ChangePage(items=items, next_cursor=items[-1].cursor if items else after)
 
 
 def history_view(session: Session, event_id: int) -> HistoryPublic:

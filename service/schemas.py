@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, field_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, field_validator, model_validator
 
 SourceType = Literal["wire", "national", "local", "state_media", "party", "ngo", "social_media", "other"]
 FigureField = Literal["killed", "injured", "missing", "kidnapped", "arrested"]
@@ -235,3 +235,128 @@ class ErrorPublic(BaseModel):
     error: str
     message: str
     detail: Any = None
+
+
+class CorrectionBase(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(min_length=1, max_length=2000, description="Why: kept in the history.")
+    analyst: str | None = Field(default=None, max_length=200)
+
+    @field_validator("reason")
+    @classmethod
+    def reason_not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be blank")
+        return value
+
+
+class MergeRequest(CorrectionBase):
+    other: int = Field(ge=1, description="The event merged into this one; its id then redirects here.")
+
+
+class DetachRequest(CorrectionBase):
+    report: int = Field(ge=1, description="The report taken out into a new event of its own.")
+
+
+class FigureValue(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    low: int | None = Field(default=None, ge=0)
+    best: int | None = Field(default=None, ge=0)
+    high: int | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def ordered(self) -> FigureValue:
+        known = [v for v in (self.low, self.best, self.high) if v is not None]
+        if not known:
+            raise ValueError("give at least one of low, best, high")
+        if known != sorted(known):
+            raise ValueError("need low <= best <= high")
+        return self
+
+
+class PerpetratorValue(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    actor: str = Field(min_length=1, max_length=200)
+    status: Literal["unknown", "suspected", "attributed", "claimed", "denied"]
+
+
+class PlaceValue(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=200)
+    admin1: str | None = Field(default=None, max_length=200)
+    country: str | None = Field(default=None, max_length=100)
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
+
+
+class DateValue(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    date: dt.date
+    precision: Literal["day", "week", "month", "year"] = "day"
+
+
+class EventTypeValue(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    event_type: str = Field(min_length=1, max_length=60)
+    sub_event_type: str | None = Field(default=None, max_length=80)
+
+
+PinnableField = Literal[
+    "killed", "injured", "missing", "kidnapped", "arrested", "perpetrator", "place", "date", "event_type"
+]
+PIN_VALUE_SHAPES: dict[str, type[BaseModel]] = {
+    **{name: FigureValue for name in ("killed", "injured", "missing", "kidnapped", "arrested")},
+    "perpetrator": PerpetratorValue,
+    "place": PlaceValue,
+    "date": DateValue,
+    "event_type": EventTypeValue,
+}
+
+
+class PinRequest(CorrectionBase):
+    value: dict[str, Any] = Field(
+        description="The field's value, shaped like the field: {low, best, high} for figures, {actor, status}, "
+        "{name, admin1, country, lat, lon}, {date, precision}, {event_type, sub_event_type}."
+    )
+
+
+class DetachResult(BaseModel):
+    event: EventPublic
+    new_event: EventPublic
+
+
+class ChangePublic(BaseModel):
+    cursor: int
+    event: int
+    revision: int
+    kind: str
+    report: int | None
+    changes: dict[str, Any]
+    created_at: dt.datetime
+
+
+class ChangePage(BaseModel):
+    items: list[ChangePublic]
+    next_cursor: int = Field(description="Pass as ?after= to get what happened next.")
+
+
+class ReviewItem(BaseModel):
+    report: ReportDecisionPublic
+    event: EventPublic
+
+
+class ReviewPage(BaseModel):
+    items: list[ReviewItem]
+    total: int
+    limit: int
+    offset: int
+
+
+class ConfirmRequest(CorrectionBase):
+    pass

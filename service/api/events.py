@@ -10,6 +10,7 @@ from fastapi import APIRouter, Path, Query
 from service.api.deps import SessionDep
 from service.errors import InvalidInput
 from service.read import event_page, event_view, history_view, provenance_view
+from service.reconciliation import Policy
 from service.repositories.events import EventFilters
 from service.schemas import EventPage, EventPublic, HistoryPublic, ProvenancePublic
 
@@ -42,10 +43,13 @@ def get_event(
     event_id: EventId,
     session: SessionDep,
     as_of: Annotated[dt.datetime | None, Query(description="Show the event as it stood at this time")] = None,
+    policy: Annotated[
+        Policy, Query(description="conservative (ACLED), best (UCDP best estimate) or high: same claims, another view")
+    ] = Policy.BEST,
 ) -> EventPublic:
     if as_of is not None and as_of.tzinfo is None:
         as_of = as_of.replace(tzinfo=dt.UTC)
-    return event_view(session, event_id, as_of)
+    return event_view(session, event_id, as_of, policy)
 
 
 @router.get("/{event_id}/provenance", response_model=ProvenancePublic, summary="Where every figure came from")

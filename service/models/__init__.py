@@ -2,10 +2,12 @@
 
 from service.models.tables import (
     Claim,
+    Correction,
     Event,
     EventMember,
     EventRevision,
     FieldDecisionRow,
+    FieldPin,
     MatchDecision,
     Report,
     ReportVector,
@@ -14,10 +16,12 @@ from service.models.tables import (
 
 __all__ = [
     "Claim",
+    "Correction",
     "Event",
     "EventMember",
     "EventRevision",
     "FieldDecisionRow",
+    "FieldPin",
     "MatchDecision",
     "Report",
     "ReportVector",

@@ -185,3 +185,34 @@ class EventRevision(SQLModel, table=True):
     changes: dict[str, Any] = _json()  # field -> [old, new]
     snapshot: dict[str, Any] = _json()
     created_at: dt.datetime = _timestamp()
+
+
+class FieldPin(SQLModel, table=True):
+    """An analyst's fixed value for one field of one event; it wins over reconciliation until removed."""
+
+    __tablename__ = "field_pins"
+    __table_args__ = (UniqueConstraint("event_id", "field", name="uq_field_pins_event_field"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="events.id", index=True)
+    field: str = Field(max_length=40)
+    value: dict[str, Any] = _json()
+    reason: str
+    analyst: str | None = Field(default=None, max_length=200)
+    created_at: dt.datetime = _timestamp()
+
+
+class Correction(SQLModel, table=True):
+    """Append-only log of analyst corrections (merge, detach, pin, unpin), each with its reason."""
+
+    __tablename__ = "corrections"
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=20)  # merge | detach | pin | unpin
+    event_id: int = Field(foreign_key="events.id", index=True)
+    other_event_id: int | None = Field(default=None, foreign_key="events.id")
+    report_id: int | None = Field(default=None, foreign_key="reports.id")
+    field: str | None = Field(default=None, max_length=40)
+    reason: str
+    analyst: str | None = Field(default=None, max_length=200)
+    created_at: dt.datetime = _timestamp()

@@ -11,7 +11,16 @@ from typing import Any
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
-from service.models import Event, EventMember, EventRevision, FieldDecisionRow, MatchDecision, Report
+from service.models import (
+    Correction,
+    Event,
+    EventMember,
+    EventRevision,
+    FieldDecisionRow,
+    FieldPin,
+    MatchDecision,
+    Report,
+)
 
 
 def get_event(session: Session, event_id: int) -> Event | None:
@@ -23,7 +32,12 @@ def get_event_for_update(session: Session, event_id: int) -> Event | None:
 
 
 def find_event_by_key(session: Session, event_key: str) -> Event | None:
-    return session.exec(select(Event).where(Event.event_key == event_key)).first()
+    """The event that holds this client key's reports now (following merges)."""
+    event = session.exec(select(Event).where(Event.event_key == event_key)).first()
+    hops = 0
+    while event is not None and event.merged_into is not None and hops < 100:
+        event, hops = session.get(Event, event.merged_into), hops + 1
+    return event
 
 
 def create_event(session: Session, event_key: str | None, title: str | None) -> Event:
@@ -191,5 +205,62 @@ def list_events(session: Session, filters: EventFilters, limit: int, offset: int
         .order_by(col(Event.date).desc(), col(Event.id).desc())
         .limit(limit)
         .offset(offset)
+    ).all()
+    return list(rows), int(total)
+
+
+def event_ids_sharing_place(
+    session: Session, place_name: str, country: str | None, start: dt.date, end: dt.date, limit: int
+) -> list[int]:
+    """Active events at this normalised place dated in [start, end], the most recent first."""
+    query = select(Event.id).where(
+        Event.status == "active",
+        func.lower(Event.place_name) == place_name.casefold(),
+        col(Event.date) >= start,
+        col(Event.date) <= end,
+    )
+    if country:
+        query = query.where(func.lower(Event.country) == country.casefold())
+    rows = session.exec(query.order_by(col(Event.date).desc(), col(Event.id).desc()).limit(limit)).all()
+    return [int(r) for r in rows if r is not None]
+
+
+def pins_of(session: Session, event_id: int) -> list[FieldPin]:
+    return list(session.exec(select(FieldPin).where(FieldPin.event_id == event_id).order_by(col(FieldPin.field))).all())
+
+
+def pin(session: Session, event_id: int, field: str) -> FieldPin | None:
+    return session.exec(select(FieldPin).where(FieldPin.event_id == event_id, FieldPin.field == field)).first()
+
+
+def move_members(session: Session, from_event: int, to_event: int) -> None:
+    for member in session.exec(select(EventMember).where(EventMember.event_id == from_event)).all():
+        member.event_id = to_event
+        session.add(member)
+
+
+def membership(session: Session, report_id: int) -> EventMember | None:
+    return session.get(EventMember, report_id)
+
+
+def add_correction(session: Session, correction: Correction) -> None:
+    session.add(correction)
+
+
+def changes_after(session: Session, cursor: int, limit: int) -> list[EventRevision]:
+    return list(
+        session.exec(
+            select(EventRevision).where(col(EventRevision.id) > cursor).order_by(col(EventRevision.id)).limit(limit)
+        ).all()
+    )
+
+
+def review_queue(session: Session, limit: int, offset: int) -> tuple[list[MatchDecision], int]:
+    """needs_review decisions an analyst has not yet confirmed or corrected."""
+    handled = select(Correction.report_id).where(col(Correction.report_id).is_not(None))
+    conditions: list[Any] = [MatchDecision.outcome == "needs_review", col(MatchDecision.report_id).not_in(handled)]
+    total = session.exec(select(func.count()).select_from(MatchDecision).where(*conditions)).one()
+    rows = session.exec(
+        select(MatchDecision).where(*conditions).order_by(col(MatchDecision.id)).limit(limit).offset(offset)
     ).all()
     return list(rows), int(total)
