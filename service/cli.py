@@ -101,6 +101,17 @@ def bench_quality(
         typer.echo(run_quality(data, [s.strip() for s in sets.split(",") if s.strip()], Path(scratch)))
 
 
+@bench_app.command("reconcile")
+def bench_reconcile(
+    data: Annotated[Path, typer.Option(exists=True, file_okay=False, help="The evaluation data folder")] = DEFAULT_DATA,
+    sets: Annotated[str, typer.Option(help="Comma-separated set names")] = "gva-dev,ucdp-syria-dev",
+) -> None:
+    """Reconciled figures on gold grouping under each policy, beside first/latest/min/median/max."""
+    from service.bench.reconcile import run_reconcile
+
+    typer.echo(run_reconcile(data, [s.strip() for s in sets.split(",") if s.strip()]))
+
+
 @bench_app.command("latency")
 def bench_latency(
     data: Annotated[Path, typer.Option(exists=True, file_okay=False, help="The evaluation data folder")] = DEFAULT_DATA,
