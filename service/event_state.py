@@ -10,11 +10,12 @@ from sqlmodel import Session
 
 from service.claims_codec import claim_from_row
 from service.domain import FieldDecision, SourcedClaim, Span
-from service.models import Event, EventRevision, FieldDecisionRow, Report
+from service.models import Event, EventRevision, FieldDecisionRow
 from service.models.tables import utcnow
 from service.reconciliation import Policy, reconcile
 from service.repositories import events as event_repo
 from service.repositories import reports as report_repo
+from service.repositories.events import MemberSummary
 from service.views import event_public
 
 PIN_RULE = "analyst.pin/v1"
@@ -43,7 +44,7 @@ TRACKED_COLUMNS = (
 )
 
 
-def sourced_claims(session: Session, reports: Sequence[Report]) -> list[SourcedClaim]:
+def sourced_claims(session: Session, reports: Sequence[MemberSummary]) -> list[SourcedClaim]:
     """The main-event claims of these reports, typed and with their source and time."""
     by_id = {r.id: r for r in reports if r.id is not None}
     names = report_repo.source_names(session, [r.source_id for r in by_id.values()])
@@ -67,7 +68,7 @@ def sourced_claims(session: Session, reports: Sequence[Report]) -> list[SourcedC
 
 
 def derive_fields(
-    session: Session, event_id: int, members: Sequence[Report], policy: Policy = Policy.BEST
+    session: Session, event_id: int, members: Sequence[MemberSummary], policy: Policy = Policy.BEST
 ) -> dict[str, FieldDecision]:
     """Reconciled fields of the event under `policy`, with analysts' pins laid over them."""
     decisions = reconcile(sourced_claims(session, members), policy)
@@ -135,8 +136,8 @@ def _apply_to_columns(event: Event, decisions: dict[str, FieldDecision]) -> None
 def refresh_event(session: Session, event: Event, kind: str, report_id: int | None) -> None:
     """Reconcile the event from all its reports' claims, then append a revision with what changed."""
     assert event.id is not None
-    members = event_repo.member_reports(session, event.id)
-    member_ids = [r.id for r in members if r.id is not None]
+    members = event_repo.member_summaries(session, event.id)
+    member_ids = [r.id for r in members]
     before = {name: getattr(event, name) for name in TRACKED_COLUMNS}
 
     decisions = derive_fields(session, event.id, members)

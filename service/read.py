@@ -80,7 +80,7 @@ def event_view(
         return EventPublic.model_validate(revision.snapshot)
     if policy != Policy.BEST:
         # Same claims, another view: recomputed on the fly, never stored.
-        members = event_repo.member_reports(session, event.id)
+        members = event_repo.member_summaries(session, event.id)
         rows = decision_rows(event.id, derive_fields(session, event.id, members, policy), event.revision)
         return event_public(event, rows, [r.id for r in members if r.id is not None])
     return event_public(

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, or_
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from service.models import (
@@ -82,6 +83,28 @@ def member_reports(session: Session, event_id: int) -> list[Report]:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class MemberSummary:
+    """What reconciliation needs of a member report, without its (long) text."""
+
+    id: int
+    source_id: int
+    title: str
+    published_at: dt.date | None
+    event_date: dt.date | None
+
+
+def member_summaries(session: Session, event_id: int) -> list[MemberSummary]:
+    # sqlalchemy's select: sqlmodel's is typed for at most four columns.
+    rows = session.execute(
+        sa_select(Report.id, Report.source_id, Report.title, Report.published_at, Report.event_date)
+        .join(EventMember, col(EventMember.report_id) == col(Report.id))
+        .where(EventMember.event_id == event_id)
+        .order_by(col(Report.id))
+    ).all()
+    return [MemberSummary(*row) for row in rows]
+
+
 def events_by_id(session: Session, event_ids: Sequence[int]) -> dict[int, Event]:
     if not event_ids:
         return {}
@@ -124,11 +147,18 @@ def field_decisions_by_event(session: Session, event_ids: Sequence[int]) -> dict
 
 
 def replace_field_decisions(session: Session, event_id: int, rows: Sequence[FieldDecisionRow]) -> None:
-    """Field decisions are current derived state: the old set goes, the new set comes in whole."""
-    for old in field_decisions(session, event_id):
-        session.delete(old)
-    session.flush()
-    session.add_all(rows)
+    """Field decisions are current derived state: the new set replaces the old one (updated in place)."""
+    existing = {row.field: row for row in field_decisions(session, event_id)}
+    for row in rows:
+        old = existing.pop(row.field, None)
+        if old is None:
+            session.add(row)
+            continue
+        for name in ("value", "rule", "supporting", "conflicting", "superseded", "note", "revision"):
+            setattr(old, name, getattr(row, name))
+        session.add(old)
+    for stale in existing.values():
+        session.delete(stale)
 
 
 def next_revision(session: Session, event_id: int) -> int:
