@@ -97,7 +97,9 @@ class MemberSummary:
 def member_summaries(session: Session, event_id: int) -> list[MemberSummary]:
     # sqlalchemy's select: sqlmodel's is typed for at most four columns.
     rows = session.execute(
-        sa_select(Report.id, Report.source_id, Report.title, Report.published_at, Report.event_date)
+        sa_select(
+            col(Report.id), col(Report.source_id), col(Report.title), col(Report.published_at), col(Report.event_date)
+        )
         .join(EventMember, col(EventMember.report_id) == col(Report.id))
         .where(EventMember.event_id == event_id)
         .order_by(col(Report.id))
