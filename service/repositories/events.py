@@ -101,7 +101,7 @@ def member_summaries(session: Session, event_id: int) -> list[MemberSummary]:
             col(Report.id), col(Report.source_id), col(Report.title), col(Report.published_at), col(Report.event_date)
         )
         .join(EventMember, col(EventMember.report_id) == col(Report.id))
-        .where(EventMember.event_id == event_id)
+        .where(col(EventMember.event_id) == event_id)
         .order_by(col(Report.id))
     ).all()
     return [MemberSummary(*row) for row in rows]
