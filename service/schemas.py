@@ -7,6 +7,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, field_validator, model_validator
 
+# Ids are 32-bit integers in PostgreSQL; anything larger cannot name a row (and must not reach SQL).
+MAX_ID = 2_147_483_647
+MAX_OFFSET = 1_000_000_000
+
 SourceType = Literal["wire", "national", "local", "state_media", "party", "ngo", "social_media", "other"]
 FigureField = Literal["killed", "injured", "missing", "kidnapped", "arrested"]
 
@@ -252,11 +256,11 @@ class CorrectionBase(BaseModel):
 
 
 class MergeRequest(CorrectionBase):
-    other: int = Field(ge=1, description="The event merged into this one; its id then redirects here.")
+    other: int = Field(ge=1, le=MAX_ID, description="The event merged into this one; its id then redirects here.")
 
 
 class DetachRequest(CorrectionBase):
-    report: int = Field(ge=1, description="The report taken out into a new event of its own.")
+    report: int = Field(ge=1, le=MAX_ID, description="The report taken out into a new event of its own.")
 
 
 class FigureValue(BaseModel):

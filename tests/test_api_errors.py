@@ -102,3 +102,26 @@ def test_bad_query_parameters(client: TestClient) -> None:
     inverted = client.get("/v1/events", params={"date_from": "2024-02-01", "date_to": "2024-01-01"})
     assert inverted.status_code == 422
     assert client.get("/v1/events/abc").status_code == 422
+
+
+HUGE = str(10**25)
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "params", "body"),
+    [
+        ("GET", f"/v1/events/{HUGE}", {}, None),
+        ("GET", f"/v1/reports/{HUGE}", {}, None),
+        ("GET", f"/v1/events/{HUGE}/provenance", {}, None),
+        ("GET", "/v1/events", {"offset": HUGE}, None),
+        ("GET", "/v1/changes", {"after": HUGE}, None),
+        ("POST", "/v1/events/1/merge", {}, {"other": 10**25, "reason": "r"}),
+        ("POST", "/v1/events/1/detach", {}, {"report": 10**25, "reason": "r"}),
+    ],
+)
+def test_ids_beyond_the_database_range_are_refused(
+    client: TestClient, method: str, path: str, params: dict[str, str], body: dict[str, object] | None
+) -> None:
+    # Found by fuzzing the OpenAPI document: such ids overflowed the database's integers (a 500).
+    answer = client.request(method, path, params=params, json=body)
+    assert answer.status_code == 422, answer.text

@@ -11,6 +11,8 @@ from service.api.deps import PipelineDep, SessionDep
 from service.errors import InvalidInput
 from service.read import change_page, event_view, review_page
 from service.schemas import (
+    MAX_ID,
+    MAX_OFFSET,
     PIN_VALUE_SHAPES,
     ChangePage,
     ConfirmRequest,
@@ -25,7 +27,8 @@ from service.schemas import (
 
 router = APIRouter(tags=["corrections"])
 
-EventId = Annotated[int, Path(ge=1)]
+EventId = Annotated[int, Path(ge=1, le=MAX_ID)]
+ReportId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 @router.post("/v1/events/{event_id}/merge", response_model=EventPublic, summary="Merge another event into this one")
@@ -74,13 +77,15 @@ def unpin(
 def review(
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> ReviewPage:
     return review_page(session, limit, offset)
 
 
 @router.post("/v1/review/{report_id}/confirm", summary="Agree with a provisional join")
-def confirm(report_id: Annotated[int, Path(ge=1)], body: ConfirmRequest, pipeline: PipelineDep) -> dict[str, int]:
+def confirm(
+    report_id: Annotated[int, Path(ge=1, le=MAX_ID)], body: ConfirmRequest, pipeline: PipelineDep
+) -> dict[str, int]:
     """To disagree instead, detach the report from its event (POST /v1/events/{id}/detach)."""
     with pipeline.exclusive() as session:
         return {"report": report_id, "event": corrections.confirm_review(session, report_id, body.reason, body.analyst)}
@@ -89,7 +94,7 @@ def confirm(report_id: Annotated[int, Path(ge=1)], body: ConfirmRequest, pipelin
 @router.get("/v1/changes", response_model=ChangePage, summary="Events created, changed, merged or split")
 def changes(
     session: SessionDep,
-    after: Annotated[int, Query(ge=0, description="Cursor from the previous page; 0 for the start")] = 0,
+    after: Annotated[int, Query(ge=0, le=MAX_ID, description="Cursor from the previous page; 0 for the start")] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> ChangePage:
     """A feed a downstream copy can follow to stay in sync without re-downloading everything."""

@@ -12,11 +12,11 @@ from service.errors import InvalidInput
 from service.read import event_page, event_view, history_view, provenance_view
 from service.reconciliation import Policy
 from service.repositories.events import EventFilters
-from service.schemas import EventPage, EventPublic, HistoryPublic, ProvenancePublic
+from service.schemas import MAX_ID, MAX_OFFSET, EventPage, EventPublic, HistoryPublic, ProvenancePublic
 
 router = APIRouter(prefix="/v1/events", tags=["events"])
 
-EventId = Annotated[int, Path(ge=1, description="Event id; a merged event's id redirects to its successor")]
+EventId = Annotated[int, Path(ge=1, le=MAX_ID, description="Event id; a merged event's id redirects to its successor")]
 
 
 @router.get("", response_model=EventPage, summary="List events with filters and paging")
@@ -30,7 +30,7 @@ def list_events(
     actor: Annotated[str | None, Query(max_length=200, description="Substring of the perpetrator")] = None,
     q: Annotated[str | None, Query(max_length=200, description="Text in any report's title or body")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> EventPage:
     if date_from and date_to and date_from > date_to:
         raise InvalidInput("date_from is after date_to", {"field": "date_from"})

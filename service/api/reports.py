@@ -9,7 +9,7 @@ from fastapi import APIRouter, Body, Path, Response, status
 from service.api.deps import PipelineDep, SessionDep
 from service.errors import InvalidInput, PayloadTooLarge
 from service.read import report_view
-from service.schemas import WORKED_EXAMPLE, BatchCreate, BatchResult, IngestResult, ReportCreate, ReportPublic
+from service.schemas import MAX_ID, WORKED_EXAMPLE, BatchCreate, BatchResult, IngestResult, ReportCreate, ReportPublic
 
 router = APIRouter(prefix="/v1/reports", tags=["reports"])
 
@@ -59,5 +59,5 @@ def post_batch(batch: BatchCreate, pipeline: PipelineDep) -> BatchResult:
 
 
 @router.get("/{report_id}", response_model=ReportPublic, summary="A report, its claims and its match decision")
-def get_report(report_id: Annotated[int, Path(ge=1)], session: SessionDep) -> ReportPublic:
+def get_report(report_id: Annotated[int, Path(ge=1, le=MAX_ID)], session: SessionDep) -> ReportPublic:
     return report_view(session, report_id)
