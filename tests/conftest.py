@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -15,12 +16,12 @@ from service.config import Settings
 from service.main import create_app
 from tests.fakes import HashingEncoder
 
-POSTGRES_URL = os.environ.get("CONCORD_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+POSTGRES_SERVER_URL = os.environ.get("CONCORD_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
 def _postgres_answers() -> bool:
     try:
-        engine = sa.create_engine(POSTGRES_URL, connect_args={"connect_timeout": 2})
+        engine = sa.create_engine(POSTGRES_SERVER_URL, connect_args={"connect_timeout": 2})
         with engine.connect() as connection:
             connection.execute(sa.text("SELECT 1"))
         engine.dispose()
@@ -32,8 +33,24 @@ def _postgres_answers() -> bool:
 POSTGRES_AVAILABLE = _postgres_answers()
 
 
-def reset_postgres() -> None:
-    engine = sa.create_engine(POSTGRES_URL)
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A database of this test session's own on the server, dropped at the end: concurrent runs and
+    whatever the server's `test` database holds are left alone."""
+    if not POSTGRES_AVAILABLE:
+        pytest.skip(f"PostgreSQL does not answer at {POSTGRES_SERVER_URL}")
+    name = f"concord_test_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(POSTGRES_SERVER_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    yield str(sa.make_url(POSTGRES_SERVER_URL).set(database=name))
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def reset_postgres(url: str) -> None:
+    engine = sa.create_engine(url)
     with engine.begin() as connection:
         connection.execute(sa.text("DROP SCHEMA public CASCADE"))
         connection.execute(sa.text("CREATE SCHEMA public"))
@@ -44,10 +61,9 @@ def reset_postgres() -> None:
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'concord.db'}"
-    if not POSTGRES_AVAILABLE:
-        pytest.skip(f"PostgreSQL does not answer at {POSTGRES_URL}")
-    reset_postgres()
-    return POSTGRES_URL
+    url: str = request.getfixturevalue("postgres_url")
+    reset_postgres(url)
+    return url
 
 
 @pytest.fixture
