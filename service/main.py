@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from embeddings.encoder import SentenceEncoder, TextEncoder, resolve_dtype
-from service.api import corrections, events, health, reports
+from service.api import corrections, events, health, reports, sources
 from service.api import errors as error_handlers
 from service.config import Settings, get_settings
 from service.db import make_engine, migrate
@@ -66,4 +66,5 @@ def create_app(
     app.include_router(reports.router)
     app.include_router(events.router)
     app.include_router(corrections.router)
+    app.include_router(sources.router)
     return app

@@ -8,10 +8,12 @@ from sqlmodel import Session
 
 from service.errors import NotFound
 from service.event_state import decision_rows, derive_fields
-from service.models import Event
+from service.models import Event, Source
 from service.reconciliation import Policy
+from service.reconciliation.reliability import ClaimRecord, reliability
 from service.repositories import events as event_repo
 from service.repositories import reports as report_repo
+from service.repositories import sources as source_repo
 from service.repositories.events import EventFilters
 from service.schemas import (
     ChangePage,
@@ -22,11 +24,14 @@ from service.schemas import (
     FieldProvenance,
     HistoryPublic,
     ProvenancePublic,
+    ReliabilityPublic,
     ReportDecisionPublic,
     ReportPublic,
     ReviewItem,
     ReviewPage,
     RevisionPublic,
+    SourcePage,
+    SourcePublic,
     SpanPublic,
 )
 from service.views import claim_public, event_public, match_public
@@ -211,3 +216,41 @@ def history_view(session: Session, event_id: int) -> HistoryPublic:
             for r in event_repo.revisions(session, event.id)
         ],
     )
+
+
+def _sources_public(session: Session, sources: list[Source]) -> list[SourcePublic]:
+    ids = [s.id for s in sources if s.id is not None]
+    counts = source_repo.report_counts(session, ids)
+    records = source_repo.claim_records(session, ids)
+    items = []
+    for source in sources:
+        assert source.id is not None
+        estimate = reliability(records.get(source.id, ClaimRecord()), source.source_type)
+        items.append(
+            SourcePublic(
+                name=source.name,
+                source_type=source.source_type,
+                reports=counts.get(source.id, 0),
+                reliability=ReliabilityPublic(
+                    value=estimate.value,
+                    prior=estimate.prior,
+                    agreed=estimate.agreed,
+                    conflicted=estimate.conflicted,
+                    superseded=estimate.superseded,
+                    rule=estimate.rule,
+                ),
+            )
+        )
+    return items
+
+
+def source_page(session: Session, limit: int, offset: int) -> SourcePage:
+    sources, total = source_repo.list_sources(session, limit, offset)
+    return SourcePage(items=_sources_public(session, sources), total=total, limit=limit, offset=offset)
+
+
+def source_view(session: Session, name: str) -> SourcePublic:
+    source = source_repo.source_by_name(session, name)
+    if source is None:
+        raise NotFound(f"no source {name!r}")
+    return _sources_public(session, [source])[0]

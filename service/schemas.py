@@ -364,3 +364,26 @@ class ReviewPage(BaseModel):
 
 class ConfirmRequest(CorrectionBase):
     pass
+
+
+class ReliabilityPublic(BaseModel):
+    value: float = Field(description="Estimated share of this source's figures that hold up (0-1).")
+    prior: float = Field(description="Where the estimate starts, by source type.")
+    agreed: int = Field(description="Figure claims that support their event's reconciled figure.")
+    conflicted: int = Field(description="Figure claims that conflict with it.")
+    superseded: int = Field(description="Figure claims the source itself later revised (not held against it).")
+    rule: str
+
+
+class SourcePublic(BaseModel):
+    name: str
+    source_type: str | None
+    reports: int
+    reliability: ReliabilityPublic
+
+
+class SourcePage(BaseModel):
+    items: list[SourcePublic]
+    total: int
+    limit: int
+    offset: int

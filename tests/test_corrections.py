@@ -134,3 +134,30 @@ def test_change_feed_pages_with_a_cursor(client: TestClient) -> None:
     assert [(c["event"], c["kind"]) for c in rest["items"]] == [(b["event"], "created")]
     empty = client.get("/v1/changes", params={"after": rest["next_cursor"]}).json()
     assert empty["items"] == [] and empty["next_cursor"] == rest["next_cursor"]
+
+
+def test_sources_show_reliability_from_how_their_figures_held_up(client: TestClient) -> None:
+    def post(report_id: str, source: str, source_type: str, killed: int, day: str) -> None:
+        body = {
+            "id": report_id,
+            "source": source,
+            "source_type": source_type,
+            "text": f"Report {report_id}.",
+            "published_at": day,
+            "event_key": "ks",
+            "claims": [{"field": "killed", "low": killed, "high": killed}],
+        }
+        assert client.post("/v1/reports", json=body).status_code == 201
+
+    post("s1", "wire.example", "wire", 7, "2024-05-01")
+    post("s2", "other.example", "local", 7, "2024-05-02")
+    post("s3", "party.example", "party", 40, "2024-05-03")
+    page = client.get("/v1/sources").json()
+    assert page["total"] == 3
+    by_name = {s["name"]: s for s in page["items"]}
+    wire, party = by_name["wire.example"]["reliability"], by_name["party.example"]["reliability"]
+    assert wire["agreed"] == 1 and wire["conflicted"] == 0
+    assert party["conflicted"] == 1 and party["agreed"] == 0
+    assert wire["value"] > wire["prior"] and party["value"] < party["prior"]
+    assert client.get("/v1/sources/wire.example").json()["reports"] == 1
+    assert client.get("/v1/sources/nobody").status_code == 404

@@ -183,9 +183,7 @@ def unsupported_outliers(totals: Sequence[Figure]) -> set[int]:
         support[(low, high)] += 1
         points[(low, high)] = point
     outlying = {
-        value
-        for value, count in support.items()
-        if count < OUTLIER_MIN_SUPPORT and _far(points[value], centre)
+        value for value, count in support.items() if count < OUTLIER_MIN_SUPPORT and _far(points[value], centre)
     }
     return {item.claim_id for item in totals if (item.claim.low, item.claim.high) in outlying}
 
