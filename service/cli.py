@@ -59,6 +59,19 @@ def reindex() -> None:
 
 
 @app.command()
+def reprocess() -> None:
+    """Re-extract every stored report and re-derive every event (corrections are kept)."""
+    from service.db import make_engine, migrate
+    from service.ingest import EXTRACTOR_VERSION
+    from service.reprocess import reprocess as run_reprocess
+
+    settings = get_settings()
+    migrate(settings.resolved_database_url)
+    stats = run_reprocess(make_engine(settings.resolved_database_url), EXTRACTOR_VERSION, show_progress=True)
+    typer.echo(f"re-extracted {stats.reports} reports ({stats.claims} claims); reconciled {stats.events} events")
+
+
+@app.command()
 def replay(
     reports: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="reports.jsonl")],
     out: Annotated[Path, typer.Option(help="Directory for assignments.jsonl and events.jsonl")],

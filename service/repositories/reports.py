@@ -6,9 +6,11 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 
 import numpy as np
-from sqlalchemy import func
+from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
+from service.claims_codec import claim_field, claim_payload
+from service.domain import Claim as DomainClaim
 from service.models import Claim, EventMember, MatchDecision, Report, ReportVector, Source
 
 
@@ -108,3 +110,42 @@ def reports_without_vector(session: Session, fingerprint: str) -> list[Report]:
 def delete_vectors_not_matching(session: Session, fingerprint: str) -> None:
     for row in session.exec(select(ReportVector).where(ReportVector.fingerprint != fingerprint)).all():
         session.delete(row)
+
+
+def store_claims(
+    session: Session, report_id: int, tagged: Sequence[tuple[DomainClaim, str]], extractor_version: str
+) -> None:
+    """Insert a report's claims; `tagged` pairs each claim with its origin (extracted | given)."""
+    session.add_all(
+        Claim(
+            report_id=report_id,
+            field=claim_field(claim),
+            payload=claim_payload(claim),
+            span_start=claim.span.start,
+            span_end=claim.span.end,
+            quote=claim.span.quote,
+            event_ref=claim.event_ref,
+            origin=origin,
+            extractor_version=extractor_version,
+        )
+        for claim, origin in tagged
+    )
+
+
+def delete_extracted_claims(session: Session, report_ids: Sequence[int]) -> None:
+    """Extracted claims are derived from the text and can be re-derived; given ones are kept."""
+    session.execute(delete(Claim).where(col(Claim.report_id).in_(report_ids), col(Claim.origin) == "extracted"))
+
+
+def report_batches(session: Session, batch: int = 200) -> Iterator[list[Report]]:
+    after = 0
+    while True:
+        rows = list(session.exec(select(Report).where(col(Report.id) > after).order_by(col(Report.id)).limit(batch)))
+        if not rows:
+            return
+        yield rows
+        after = rows[-1].id or after
+
+
+def count_reports(session: Session) -> int:
+    return int(session.exec(select(func.count()).select_from(Report)).one())
