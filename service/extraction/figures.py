@@ -1,0 +1,783 @@
+"""Casualty and arrest figures: killed, injured, missing, kidnapped, arrested.
+
+Rules are patterns over clauses; each clause already carries its event_ref (see `events.py`).
+Ordering of the result: for each kind (killed, injured, missing, kidnapped, arrested) the
+first claim of that kind is the *headline*: the most authoritative main-event total (the latest
+"toll rose to" update, else the largest whole-event count, else a total built from disjoint
+subgroups). The other claims follow in document order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from service.domain import FigureClaim, FigureKind, Qualifier, Span
+from service.extraction.numbers import CARDINAL, QUANTITY, Quantity, parse_cardinal, quantity_from_match
+from service.extraction.text import Segment, span_of
+
+_SHOT = "shot"  # internal kind: shot, fate unknown (injured unless they died)
+_KindName = str
+
+_SUBGROUPS: dict[str, str] = {}
+for _group, _nouns in {
+    "civilians": "civilian civilians resident residents villager villagers worshipper worshippers "
+    "worshiper worshipers passenger passengers bystander bystanders farmer farmers pilgrim pilgrims "
+    "journalist journalists worker workers employee employees shopper shoppers customer customers "
+    "tourist tourists migrant migrants refugee refugees teacher teachers doctor doctors nurse nurses "
+    "patient patients miner miners fishermen herders herder traders trader",
+    "security forces": "soldier soldiers troops trooper troopers officer officers policeman policemen "
+    "police cops cop guard guards personnel serviceman servicemen deputy deputies "
+    "gendarmes gendarme marines",
+    "militants": "militant militants fighter fighters insurgent insurgents rebel rebels jihadist "
+    "jihadists terrorist terrorists militiaman militiamen members member bandits bandit kidnappers "
+    "combatants combatant",
+    "perpetrators": "gunman gunmen attacker attackers assailant assailants suspects suspect shooter "
+    "shooters perpetrator perpetrators bomber bombers",
+    "children": "child children kids kid minors minor babies infants toddlers schoolchildren",
+}.items():
+    for _noun in _nouns.split():
+        _SUBGROUPS[_noun] = _group
+
+_PERSON_PLURAL = (
+    r"(?:people|persons|individuals|men|women|victims|others|adults|boys|girls|teens|teenagers|"
+    r"youths|juveniles|students|relatives|family members|siblings|brothers|sisters|daughters|sons|"
+    r"inmates|prisoners|detainees|officials|staff|security forces|forces|security personnel|"
+    r"partygoers|protesters|protestors|demonstrators|hostages|"
+    + "|".join(
+        sorted(
+            {n for n in _SUBGROUPS if n.endswith(("s", "men", "ren", "ople", "nnel", "ps"))} | {"police"},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")"
+)
+_PERSON_SINGULAR = (
+    r"(?:man|woman|person|boy|girl|teen|teenager|child|infant|baby|toddler|officer|soldier|deputy|"
+    r"trooper|victim|driver|motorist|resident|student|bystander|civilian|guard|employee|worker|clerk|"
+    r"customer|individual|male|female|juvenile|suspect|gunman|shooter|relative|father|mother|son|"
+    r"daughter|brother|sister|husband|wife|girlfriend|boyfriend|friend|neighbou?r|cousin|uncle|aunt|"
+    r"grandmother|grandfather|pedestrian|cyclist|policeman|youth|militant|member|farmer|journalist|"
+    r"teacher|priest|imam|leader|passenger|homeowner|owner|roommate|patient|inmate|adult|"
+    r"fighter|commander|official|security guard|police officer|store clerk|cashier|agent|assailant|"
+    r"attacker|perpetrator|bomber|grader|(?:\d{1,3}|[a-z]+)-year-old(?:\s+(?:boy|girl|man|woman|son|daughter|male|female|child|teen))?)"
+)
+# Words between a number and its noun ("three *security* officers"); never a clause boundary.
+_MODIFIERS = (
+    r"(?:(?-i:(?!(?:and|or|but|were|was|are|is|who|that|in|on|at|of|from|by|with|after|before|during|a|an|the|his|her|their|its|"
+    r"killed|injured|wounded|dead|died|shot)\b))[A-Za-z][\w'’.-]*\s+){0,3}?"
+)
+_AUX = (
+    r"(?:(?:were|was|have|has|had|are|is|got|been|being|be|reportedly|also|later|allegedly|all|both|"
+    r"critically|seriously|severely|slightly|badly|gravely|reported|confirmed|"
+    r"believed|feared|now|initially|subsequently|each|apparently|then|officially|tragically|remain|remained|remains|"
+    r"still|later)\s+){0,4}"
+)
+_KILLED_VERBS = (
+    r"(?:shot and killed|shot dead|shot to death|stabbed to death|beaten to death|burned to death|"
+    r"hacked to death|fatally (?:shot|wounded|injured|stabbed|struck)|killed|slain|murdered|"
+    r"executed|beheaded|massacred|perished|died|dead|found dead|pronounced dead|confirmed dead|"
+    r"gunned down|lost their lives|lost (?:his|her) life|succumbed|found shot dead|found shot to death)"
+)
+_INJURED_VERBS = (
+    r"(?:injured|wounded|hurt|hospitali[sz]ed|treated for (?:\w+\s+)?injuries|"
+    r"(?:taken|transported|rushed|airlifted|flown) to (?:a |the |an area |local |nearby )?(?:\w+\s+)?hospitals?)"
+)
+_OTHER_VERBS = {
+    FigureKind.MISSING: r"(?:missing|unaccounted for)",
+    FigureKind.KIDNAPPED: r"(?:kidnapped|abducted|taken hostage|held hostage)",
+    FigureKind.ARRESTED: r"(?:arrested|detained|taken into custody|apprehended|rounded up)",
+}
+_PERPETRATOR = r"(?:assailants?|gunm[ae]n|attackers?|perpetrators?|shooters?|suspects?|bombers?|killers?)"
+_VERB = (
+    rf"(?:(?P<v_killed>{_KILLED_VERBS})|(?P<v_injured>{_INJURED_VERBS})|(?P<v_shot>shot(?!\s+(?:at|in the air)))"
+    rf"|(?P<v_missing>{_OTHER_VERBS[FigureKind.MISSING]})|(?P<v_kidnapped>{_OTHER_VERBS[FigureKind.KIDNAPPED]})"
+    rf"|(?P<v_arrested>{_OTHER_VERBS[FigureKind.ARRESTED]}))(?![\w-])"
+)
+
+# "three security officers were killed", "5 killed", "at least 12 people have been injured"
+_SUBJECT_COUNT = re.compile(
+    rf"(?<![\w$.,-]){QUANTITY}\s+(?:{_MODIFIERS}(?P<noun>{_PERSON_PLURAL}|{_PERSON_SINGULAR})\s*)?"
+    rf"(?P<plus>(?:,\s*)?(?:and|as well as)\s+(?:the|a|an|one)\s+(?:[\w-]+\s+)?"
+    rf"(?:{_PERPETRATOR}|{_PERSON_SINGULAR})\s*)?"
+    rf"(?:,\s+(?:identified\s+as|who\s+(?:was|were)\s+identified\s+as)\s+[^,;.]{{1,60}},\s*)?"
+    rf"(?P<including>,\s*(?:including|among them|most of them|many of them|mostly)\s+[^,.;]{{1,90}},\s*"
+    rf"|\s+including\s+[^,.;]{{1,40}}?\s+(?=(?:were|have|had|died|killed)\b))?"
+    rf"(?:(?<=\s)(?:of|from|belonging\s+to|in|at|with)\s+(?:the\s+)?[^,.;]{{1,50}}?\s+(?=(?:were|was|have|had)\s))?"
+    rf"(?:(?:of them|of whom|who|that|in all|in total|total)\s+)?,?\s*{_AUX}{_VERB}",
+    re.IGNORECASE,
+)
+# "killing at least five people", "injured three others", "left two dead"
+_OBJECT_COUNT = re.compile(
+    r"\b(?:(?P<v_killed>killing|killed|kills|kill|claimed the lives of|claiming the lives of|"
+    r"took the lives of|taking the lives of|(?:shot|stabbed|beat|hacked|strangled)\s+and\s+killed|fatally shot|"
+    r"gunned down|massacred|(?:the\s+)?deaths?\s+of|the\s+killing\s+of)"
+    r"|(?P<v_injured>injuring|injured|wounding|wounded|injures|wounds|hurting|hurt|(?:the\s+)?(?:wounding|injuring)\s+of)"
+    r"|(?P<v_shot>shooting|shot|hitting|striking|(?:the\s+)?shootings?\s+of)"
+    r"|(?P<v_kidnapped>abducting|abducted|kidnapping|kidnapped|abducts|kidnaps)"
+    r"|(?P<v_arrested>arresting|arrested|detaining|detained|arrests|detains|apprehended))\s+"
+    r"(?:(?:his|her|their|its)\s+(?:[\w-]+['’]s\s+)?|the\s+)?"
+    rf"{QUANTITY}(?:\s+{_MODIFIERS}(?P<noun>{_PERSON_PLURAL}|{_PERSON_SINGULAR})(?![\w-]))?",
+    re.IGNORECASE,
+)
+_LEFT_COUNT = re.compile(
+    rf"\b(?:leaving|left|leaves)\s+{QUANTITY}\s+(?:{_MODIFIERS}(?P<noun>{_PERSON_PLURAL}|{_PERSON_SINGULAR})\s+)?"
+    r"(?:(?P<v_killed>dead)|(?P<v_injured>injured|wounded|hurt))\b",
+    re.IGNORECASE,
+)
+# "the death toll rose to 7", "a death toll of 12"
+_TOLL = re.compile(
+    # Up to 16 words between "toll" and its verb: "the toll from Monday's bombing of a police station in X rose to 7".
+    r"\b(?:(?P<death>death|fatality|casualty)\s+)?toll\s+(?:[\w'’-]+,?\s+){0,16}?"
+    r"(?:(?P<update>has\s+risen|had\s+risen|rose|risen|climbed|has\s+climbed|increased|jumped|reached|"
+    r"grew|mounted|went up)|stands at|stood at|is|was|of|at|now)\s+(?:to\s+|at\s+)?"
+    rf"{QUANTITY}",
+    re.IGNORECASE,
+)
+# "1 fatality", "3 fatalities", "12 deaths", "two injuries"
+_NOUN_COUNT = re.compile(
+    rf"(?<![\w$.,-]){QUANTITY}\s+(?:(?:reported|confirmed|civilian|total|other|more|further)\s+)?"
+    r"(?:(?P<v_killed>fatalit(?:y|ies)|deaths|dead bodies|bodies)|(?P<v_injured>injuries|casualties))\b",
+    re.IGNORECASE,
+)
+# A dataset writer's coding note: "Unclear fatalities coded as 10".
+_CODED_AS = re.compile(
+    rf"\b(?:fatalities|casualties)\b[^.;]{{0,40}}?\b(?:is|are|were|was)?\s*coded\s+(?:as|to)\s+(?:an?\s+)?"
+    rf"(?:additional\s+)?(?P<n>{CARDINAL})\b",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(
+    rf"\s*(?:are\s+|were\s+|have\s+been\s+)?(?:split|spread|divided|distributed)\s+(?:evenly\s+)?(?:among|between|across|over|into)\s+"
+    rf"(?P<parts>{CARDINAL})\s+(?:events|locations|incidents|days)",
+    re.IGNORECASE,
+)
+# "a woman's body was found", "2 young men's bodies were found".
+_BODY_FOUND = re.compile(
+    rf"(?:(?<![\w.,])(?P<n>{CARDINAL})|\b(?:a|an|the))\s+(?:[\w'’-]+\s+){{0,3}}?bod(?:y|ies)\s+(?:was|were|had\s+been|have\s+been|has\s+been)\s+"
+    rf"(?:\w+\s+)?(?:found|discovered|recovered|retrieved)",
+    re.IGNORECASE,
+)
+_BODIES = re.compile(
+    rf"\b(?:the\s+)?(?:dead\s+)?bod(?:y|ies)\s+of\s+(?:(?P<n>{CARDINAL})\s+|a\s+|an\s+)(?:[\w'’-]+\s+){{0,2}}?(?:{_PERSON_PLURAL}|{_PERSON_SINGULAR})\b",
+    re.IGNORECASE,
+)
+# Implicit singulars: "a man was shot and killed", "Jane Doe, 25, was fatally shot".
+_SINGULAR_SUBJECT = re.compile(
+    rf"(?:(?<![Nn]o\s)\b(?:a|an|one)\s+(?:[\w'’.-]+\s+){{0,4}}?(?P<noun>{_PERSON_SINGULAR})(?:\s+(?:of|from|with|in|at)\s+[^,.;]{{1,60}}?)?"
+    rf"|(?-i:\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){{0,3}}),\s+(?:a\s+)?\d{{1,3}}(?:-year-old)?,"
+    rf"|(?-i:\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’.-]+){{1,2}})(?=\s+was\s)"
+    rf"|\b(?:the|this|that)\s+(?:[\w'’.-]+\s+){{0,2}}?(?P<noun2>{_PERSON_SINGULAR})(?:,\s+(?:identified\s+as\s+|an?\s+|the\s+)[^,;.]{{1,60}},)?"
+    rf"|(?-i:\b(?:He|She)))"
+    rf"\s+(?:(?:who|that)\s+)?(?:(?:was|has been|had been|is|has|had|reportedly|later|also|allegedly|"
+    rf"critically|seriously|severely|badly|apparently|then|accidentally)\s+){{1,4}}{_VERB}",
+    re.IGNORECASE,
+)
+# "one fatally", "one of them died"
+_ONE_FATALLY = re.compile(
+    rf"\b(?P<num>{CARDINAL})\s+(?:of\s+(?:them|whom|the victims)\s+)?(?:(?:later|was|were|has|have|since)\s+)*"
+    r"(?:fatally\b|died\b|succumbed\b|was killed\b|were killed\b|dead\b)",
+    re.IGNORECASE,
+)
+_SUICIDE = re.compile(
+    r"\b(?:turn(?:ed|ing|s) the (?:gun|weapon|rifle|pistol|shotgun) on (?:himself|herself)|"
+    r"(?:killed|killing|kills) (?:himself|herself)|(?:and\s+)?then\s+(?:killed\s+|shot\s+)?(?:himself|herself)\b|"
+    r"(?:then|before|after|later)\s+(?:fatally\s+)?(?:shot|shooting|shoots)\s+(?:and\s+killed\s+)?(?:himself|herself)|"
+    r"fatally\s+shot\s+(?:himself|herself)|took (?:his|her) own life|taking (?:his|her) own life|committed suicide|"
+    r"died (?:of|from) (?:a |an )?(?:apparent )?self-inflicted|fatal self-inflicted|murder-suicide)",
+    re.IGNORECASE,
+)
+# Accidental self-injury: one person shot, not a suicide.
+_SELF_SHOT = re.compile(
+    r"\b(?:shot|shoots|shooting)\s+(?:himself|herself)\b|\bself-inflicted\s+(?:gunshot\s+)?wound", re.IGNORECASE
+)
+# "the shooting death of a 16-year-old", "charged with killing his uncle": one victim.
+_DEATH_OF = re.compile(
+    rf"\b(?:shooting\s+death|fatal\s+shooting|stabbing\s+death|killing|murder|slaying|death|homicide)\s+of\s+"
+    rf"(?:a|an|one|his|her|their)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_SINGULAR}|[a-z]+)\b"
+    rf"|(?:fatal|deadly)\s+(?:[\w-]+\s+)?shooting\s+of\s+(?:a|an|his|her|their)\s+"
+    rf"|\b(?:charged|accused|convicted|arrested|indicted|sentenced|suspected)\s+(?:\w+\s+){{0,2}}(?:with|of|in|for)\s+(?:the\s+)?"
+    rf"(?:killing|murdering|shooting\s+death|fatal\s+shooting|murder|death|fatally\s+shooting)\s+(?:of\s+)?(?:a|an|his|her|their)?\s*(?:[\w'’-]+\s+){{0,3}}?{_PERSON_SINGULAR}\b",
+    re.IGNORECASE,
+)
+# "a deadly shooting", "the shooting death": at least one person died.
+_DEADLY = re.compile(
+    r"\b(?:fatal|deadly)\s+(?:[\w-]+\s+)?(?:shooting|stabbing|attack|shootout)s?\b|\bshooting\s+deaths?\b",
+    re.IGNORECASE,
+)
+# "shot and killed a civilian", "killed a 17-year-old boy", "fatally shot Bruce Cofield".
+_SINGLE_OBJECT = re.compile(
+    rf"\b(?:shot\s+and\s+killed|shoots\s+and\s+kills|fatally\s+(?:shot|shoots|stabbed|stabs|wounded)|killed|kills|murdered|shot\s+dead|"
+    rf"gunned\s+down|stabbed\s+to\s+death|claimed\s+the\s+life\s+of|claims\s+the\s+life\s+of|"
+    rf"beat\s+to\s+death|beaten\s+to\s+death|hacked\s+to\s+death|lynched|executed|beheaded)\s+"
+    rf"(?:(?:a|an|one|his|her|their|the(?!\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens)\b))"
+    rf"\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_SINGULAR}\b|\d+-year-old\b|[a-z]+(?=\s*(?:[,.;]|$|\s+(?:in|at|near|on|who|after|while|with|and|from)\b)))|(?-i:[A-Z][a-z'’-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+)(?!\s+(?:Police|County|Sheriff|Department|Street|Avenue|Road)))",
+    re.IGNORECASE,
+)
+# Headline and named subjects that die: "Teen dies after shooting", "Jovan Wilson, 15, died".
+_SUBJECT_DIES = re.compile(
+    rf"(?:\b(?:a|an|one|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_SINGULAR}|villager|local|informant|administrator|artist|chief|trader|vendor|"
+    rf"herder|herdsman|fisherman|activist|lawyer|politician|councillor|councilor|mayor|monk|nun|pastor|refugee|migrant|detainee|prisoner|"
+    rf"worshipper|protester|demonstrator|dealer|trafficker|smuggler|thief|robber|militiaman|policewoman|gendarme|ranger|"
+    rf"guard|watchman|shopkeeper|businessman|businesswoman|contractor|engineer|doctor|nurse|medic|elder|firefighter|hunter|"
+    rf"grader|[a-z]+-?year-old|[a-z]+er)(?:\s+(?:of|from|in)\s+[^,.;]{{1,50}}?)?"
+    rf"|^(?:[\w'’.-]+\s+){{0,3}}?[\w'’-]+(?:,\s+[^,.;]{{1,40}},)?(?=\s+(?:dies|died|killed|fatally|shot\s+dead|found\s+dead))"
+    rf"|(?-i:\b[A-Z][a-z'’-]+(?:\s+[A-Z][\w'’.-]+){{0,3}})(?:,\s+\d{{1,3}},)?)"
+    rf"(?:,\s+(?:identified\s+as\s+|an?\s+|the\s+)[^,;.]{{1,60}},)?"
+    rf"\s+(?:(?:who|that)\s+)?(?:(?:has|have|later|also|eventually|then|was|accidentally)\s+)*(?:dies|died|succumbed|is\s+dead|killed|fatally\s+shot|"
+    rf"shot\s+and\s+killed|found\s+dead|pronounced\s+dead|shot\s+to\s+death|shot\s+dead|stabbed\s+to\s+death|"
+    rf"found\s+shot\s+(?:dead|to\s+death))\b"
+    rf"(?!\s+(?:(?:a|an|the|his|her|their|him|them|two|three|\d+)\b|(?-i:[A-Z][a-z]+\s+[A-Z])))",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(
+    r"\b(?:(?:no one|nobody|no-one|none|no other (?:people|persons)|no (?:people|persons|civilians|officers|one else))"
+    r"\s+(?:else\s+)?(?:(?:was|were|has been|had been|is|got|reportedly|believed|to have been|appeared to be)\s+)+"
+    r"(?:(?:seriously|critically|physically)\s+)?(?P<what>killed|injured|hurt|wounded|harmed|shot|struck)"
+    r"|(?:no|without|zero|not (?:result in|cause) any|did not result in any|without any|caused no|causing no)\s+"
+    r"(?:(?:reported|immediate|other|known|serious|further|human)\s+)*"
+    r"(?P<noun>casualties|injuries|injured|fatalities|deaths|loss of life|one injured|one killed|one hurt|victims)"
+    r"(?:\s+(?:or|and|nor)\s+(?P<noun2>injuries|deaths|casualties|fatalities))?)",
+    re.IGNORECASE,
+)
+# "shot and killed his wife": one victim, and the killer is not among them.
+_KIN_VICTIM = re.compile(
+    r"\b(?P<v_killed>shot and killed|killed|fatally shot|fatally stabbed|murdered|shot dead|strangled|"
+    r"stabbed to death)\s+"
+    r"(?:his|her)\s+(?:[\w-]+\s+)?(?:wife|husband|girlfriend|boyfriend|ex-wife|ex-husband|ex-girlfriend|"
+    r"ex-boyfriend|mother|father|son|daughter|brother|sister|stepfather|stepmother|stepson|stepdaughter|"
+    r"fianc[eé]e?|partner|grandmother|grandfather|roommate|neighbou?r|friend|uncle|aunt|cousin|nephew|niece|"
+    r"landlord|co-worker|coworker|boss|child|baby|infant)\b(?!['’]s)",
+    re.IGNORECASE,
+)
+# "shot his 1-year-old daughter dead": one victim, the killer apart.
+_SHOT_DEAD_OBJECT = re.compile(
+    r"\bshot\s+(?:his|her|their)\s+(?:[\w'’-]+\s+){0,2}?(?:wife|husband|girlfriend|boyfriend|mother|father|son|daughter|"
+    r"brother|sister|child|baby|infant|friend|neighbou?r|partner|uncle|aunt|cousin|grandmother|grandfather)\s+dead\b",
+    re.IGNORECASE,
+)
+# "a father and his baby boy were found dead": two people.
+_PAIR_SUBJECT = re.compile(
+    rf"\b(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON_SINGULAR}\s+and\s+(?:his|her|their|a|an|the)\s+(?:[\w'’-]+\s+){{0,2}}?"
+    rf"{_PERSON_SINGULAR}\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<v_killed>{_KILLED_VERBS})\b",
+    re.IGNORECASE,
+)
+# The earlier members of a coordinated subject: "2 soldiers and 3 militants were killed".
+_LIST_PART = re.compile(
+    rf"(?P<num>{CARDINAL})\s+{_MODIFIERS}(?P<noun>{_PERSON_PLURAL}|{_PERSON_SINGULAR})\s*(?:,\s*(?:and\s+)?|and\s+)$",
+    re.IGNORECASE,
+)
+_OTHERS_WOUNDED = re.compile(
+    r"\b(?P<v_injured>wounding|injuring|wounded|injured)\s+(?:many\s+|several\s+)?others\b", re.IGNORECASE
+)
+_QUOTED_SOURCE = re.compile(
+    r"(?:according to\s+(?P<according>(?:[\w'’.-]+\s+){0,4}?[\w'’.-]+)(?=\s*[,.;]|\s*$|\s+(?:who|which|that))"
+    r"|(?P<said>(?:[\w'’.-]+\s+){0,2}?(?:state\s+)?(?:media|television|TV|radio|news agency|agency|police|"
+    r"officials?|authorities|ministry|sources?|spokes(?:man|woman|person)|witnesses|observatory|army|"
+    r"military|hospital|medics|doctors|residents|activists|monitor|governor|sheriff|coroner|prosecutors?|"
+    r"SOHR|SANA|Reuters|AFP|AP))\s+(?:said|says|say|reported|reports|told|tell|announced|confirmed|stated))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    kind: _KindName
+    quantity: Quantity
+    start: int  # offsets in the clause text
+    end: int
+    subgroup: str | None = None
+    is_update: bool = False
+    excludes_agent: bool = False  # an object count: the killer is not among them
+    counts_agent: bool = False  # "four people, including the assailant": the killer is among them
+    summary: bool = False  # "3 fatalities", "fatalities coded as 10": the writer's own total
+
+
+def _kind_from(match: re.Match[str]) -> _KindName | None:
+    for kind in ("killed", "injured", "shot", "missing", "kidnapped", "arrested"):
+        if match.groupdict().get(f"v_{kind}"):
+            return kind
+    return None
+
+
+def _subgroup_of(noun: str | None) -> str | None:
+    if not noun:
+        return None
+    return _SUBGROUPS.get(noun.lower().split()[-1])
+
+
+# Cheap gate: a clause with none of these words states no figure, so the costly patterns skip it.
+_TRIGGER = re.compile(
+    r"kill|dead|die[ds]?\b|death|fatal|injur|wound|hurt|hospital|shot|shoot|slain|murder|missing|unaccounted|"
+    r"kidnap|abduct|hostage|arrest|detain|custody|apprehend|rounded up|toll|casualt|no one|nobody|no-one|none|"
+    r"suicide|himself|herself|stabbed|beaten|burned to|lives|life|massacre|execut|behead|perish|succumb|gunned|"
+    r"victim|harmed",
+)
+
+
+_PROTEST = re.compile(
+    r"\b(?:protest(?:ed|ers|ors|ing|s)?|demonstrat(?:ed|ion|ions|ors|ing)|rall(?:y|ied|ies)|marched|sit-in|picket(?:ed)?|"
+    r"demand(?:ed|ing)?\s+justice|memorial\s+rally)\b",
+    re.IGNORECASE,
+)
+_DEATH_WORDS = re.compile(r"\b(?:died|dies|dead|killed|fatal(?:ly)?|succumbed|deadly|death|homicide)\b", re.IGNORECASE)
+
+
+_HAS_QUANTITY = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|"
+    r"thousands|dozen|dozens|several|few|many|some|couple|pair|both|number|scores|multiple|numerous)\b",
+    re.IGNORECASE,
+)
+
+
+def _hits_in(text: str) -> list[_Hit]:
+    hits: list[_Hit] = []
+    if not _TRIGGER.search(text.lower()):  # lower-casing first is cheaper than IGNORECASE
+        return hits
+    counted = bool(_HAS_QUANTITY.search(text))  # the count patterns need a number or quantity word
+    for match in _SUBJECT_COUNT.finditer(text) if counted else ():
+        kind, quantity = _kind_from(match), quantity_from_match(match)
+        if kind is None or quantity is None or _looks_like_year(match, quantity):
+            continue
+        if match.group("plus"):
+            quantity = Quantity(
+                quantity.low + 1, None if quantity.high is None else quantity.high + 1, quantity.qualifier
+            )
+        if _active_voice(text, match):
+            continue
+        if match.group("noun") is None and text[: match.start()].rstrip().endswith(","):
+            continue  # "Ginger Reeves, 64 were found dead": an age, not a count
+        counts_agent = bool(
+            re.search(_PERPETRATOR, (match.group("plus") or "") + (match.group("including") or ""), re.I)
+        )
+        subgroup = None if match.group("plus") else _subgroup_of(match.group("noun"))
+        hits.append(_Hit(kind, quantity, match.start(), match.end(), subgroup, counts_agent=counts_agent))
+        hits.extend(_coordinated(text, match, kind, quantity))
+    for match in _SHOT_DEAD_OBJECT.finditer(text):
+        hits.append(_Hit("killed", Quantity(1, 1, Qualifier.EXACT), match.start(), match.end(), excludes_agent=True))
+    for match in _PAIR_SUBJECT.finditer(text):
+        hits.append(_Hit("killed", Quantity(2, 2, Qualifier.EXACT), match.start(), match.end()))
+    for match in _KIN_VICTIM.finditer(text):
+        hits.append(_Hit("killed", Quantity(1, 1, Qualifier.EXACT), match.start(), match.end(), excludes_agent=True))
+    for pattern, agentless in ((_OBJECT_COUNT, True), (_LEFT_COUNT, False)) if counted else ():
+        for match in pattern.finditer(text):
+            kind, quantity = _kind_from(match), quantity_from_match(match)
+            if kind is None or quantity is None or _looks_like_year(match, quantity):
+                continue
+            if match.group("noun") is None and not _bare_count_ok(text, match):
+                continue
+            extra, end = _object_list(text, match.end()) if pattern is _OBJECT_COUNT else (0, match.end())
+            if extra:
+                total = quantity.low + extra
+                quantity = Quantity(total, total if quantity.qualifier == Qualifier.EXACT else None, quantity.qualifier)
+                hits.append(_Hit(kind, quantity, match.start(), end, None, excludes_agent=agentless))
+                continue
+            hits.append(
+                _Hit(
+                    kind,
+                    quantity,
+                    match.start(),
+                    match.end(),
+                    _subgroup_of(match.group("noun")),
+                    excludes_agent=agentless,
+                )
+            )
+    for match in _TOLL.finditer(text) if counted else ():
+        quantity = quantity_from_match(match)
+        if quantity is None or _looks_like_year(match, quantity):
+            continue
+        hits.append(_Hit("killed", quantity, match.start(), match.end(), is_update=bool(match.group("update"))))
+    for match in _NOUN_COUNT.finditer(text) if counted else ():
+        kind, quantity = _kind_from(match), quantity_from_match(match)
+        if kind is None or quantity is None or _looks_like_year(match, quantity):
+            continue
+        summary = kind == "killed" and match.group("v_killed").lower().startswith("fatalit")
+        split = _SPLIT.match(text, match.end()) if summary else None
+        if split is not None:
+            # "[38 fatalities split among 10 events]": this event's share, rounded up as the coders do.
+            parts = parse_cardinal(split.group("parts")) or 1
+            share = -(-quantity.low // parts)
+            quantity = Quantity(share, share, Qualifier.EXACT)
+        hits.append(_Hit(kind, quantity, match.start(), match.end(), summary=summary))
+    for match in _CODED_AS.finditer(text):
+        value = parse_cardinal(match.group("n"))
+        if value is not None:
+            hits.append(
+                _Hit("killed", Quantity(value, value, Qualifier.EXACT), match.start(), match.end(), summary=True)
+            )
+    for match in _BODY_FOUND.finditer(text):
+        value = parse_cardinal(match.group("n")) if match.group("n") else 1
+        if value is not None and value < 1000:
+            hits.append(_Hit("killed", Quantity(value, value, Qualifier.EXACT), match.start(), match.end()))
+    for match in _BODIES.finditer(text):
+        value = parse_cardinal(match.group("n")) if match.group("n") else 1
+        if value is not None:
+            hits.append(_Hit("killed", Quantity(value, value, Qualifier.EXACT), match.start(), match.end()))
+    for match in _SINGULAR_SUBJECT.finditer(text):
+        kind = _kind_from(match)
+        if kind is None:
+            continue
+        if kind in ("injured", "shot") and _DEATH_WORDS.search(text):
+            continue  # "was shot and later died at the hospital": the victim is counted among the dead
+        noun = match.group("noun") or match.group("noun2")
+        hits.append(_Hit(kind, Quantity(1, 1, Qualifier.EXACT), match.start(), match.end(), _subgroup_of(noun)))
+    for match in _ONE_FATALLY.finditer(text) if counted else ():
+        value = parse_cardinal(match.group("num"))
+        if value is not None and value < 1000:
+            hits.append(_Hit("killed", Quantity(value, value, Qualifier.EXACT), match.start(), match.end()))
+    for match in _OTHERS_WOUNDED.finditer(text):
+        hits.append(_Hit("injured", Quantity(2, None, Qualifier.VAGUE), match.start(), match.end()))
+    suicide = False
+    for match in _SUICIDE.finditer(text):
+        suicide = True
+        hits.append(_Hit("killed", Quantity(1, 1, Qualifier.EXACT), match.start(), match.end(), "perpetrators"))
+    if not suicide:
+        for match in _SELF_SHOT.finditer(text):
+            hits.append(_Hit("shot", Quantity(1, 1, Qualifier.EXACT), match.start(), match.end()))
+    one = Quantity(1, 1, Qualifier.EXACT)
+    for match in _DEADLY.finditer(text):
+        hits.append(_Hit("killed", Quantity(1, None, Qualifier.AT_LEAST), match.start(), match.end()))
+    for match in _DEATH_OF.finditer(text):
+        hits.append(_Hit("killed", one, match.start(), match.end()))
+    for match in _SINGLE_OBJECT.finditer(text):
+        hits.append(_Hit("killed", one, match.start(), match.end(), excludes_agent=True))
+    for match in _SUBJECT_DIES.finditer(text):
+        if _PLURAL_SUBJECT.match(match.group(0)):
+            continue  # "Three security officers were killed" is a count, read by the count patterns
+        hits.append(_Hit("killed", one, match.start(), match.end()))
+    for match in _NEGATION.finditer(text):
+        if re.search(r"\b(?:else|other|further)\b", match.group(0), re.IGNORECASE):
+            continue  # "no one else was hurt": says nothing about the total
+        zero = Quantity(0, 0, Qualifier.EXACT)
+        for kind in _negated_kinds(match):
+            hits.append(_Hit(kind, zero, match.start(), match.end()))
+    return _drop_overlaps(hits)
+
+
+_PLURAL_SUBJECT = re.compile(
+    r"\W*(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|"
+    r"dozens?|several|many|scores|hundreds|thousands|multiple|numerous|both|\d+(?![\d-]*\s*-?year))\b",
+    re.IGNORECASE,
+)
+_AUX_WORD = re.compile(r"\b(?:were|was|have|has|had|are|is|been|being|got)\b", re.IGNORECASE)
+_OBJECT_FOLLOWS = re.compile(r"\s+(?:a|an|the|his|her|their|two|three|four|five|\d+|(?-i:[A-Z]))\b", re.IGNORECASE)
+
+
+def _active_voice(text: str, match: re.Match[str]) -> bool:
+    """'three suspects shot and killed a man': the count is of the killers, not the killed."""
+    verb = match.group("v_killed") or match.group("v_shot") or match.group("v_injured") or ""
+    if not verb or (
+        verb.lower() in ("dead", "died", "killed", "injured", "wounded", "hurt")
+        and not _OBJECT_FOLLOWS.match(text[match.end() :])
+    ):
+        return False
+    if _AUX_WORD.search(text[match.start() : match.end()]):
+        return False
+    return bool(_OBJECT_FOLLOWS.match(text[match.end() :]))
+
+
+def _coordinated(text: str, match: re.Match[str], kind: _KindName, last: Quantity) -> list[_Hit]:
+    """Parts listed before a subject count, and their sum as the whole count."""
+    parts: list[_Hit] = []
+    prefix_end = match.start()
+    while len(parts) < 5:
+        part = _LIST_PART.search(text[:prefix_end])
+        value = parse_cardinal(part.group("num")) if part else None
+        if part is None or value is None or text[: part.start()].rstrip().endswith(","):
+            break
+        parts.append(
+            _Hit(
+                kind,
+                Quantity(value, value, Qualifier.EXACT),
+                part.start(),
+                part.end(),
+                _subgroup_of(part.group("noun")),
+            )
+        )
+        prefix_end = part.start()
+    if not parts:
+        return []
+    total = sum(p.quantity.low for p in parts) + last.low
+    exact = last.qualifier == Qualifier.EXACT
+    whole = _Hit(
+        kind,
+        Quantity(total, total if exact else None, Qualifier.EXACT if exact else Qualifier.AT_LEAST),
+        prefix_end,
+        match.end(),
+    )
+    return [*parts, whole]
+
+
+_OBJECT_MORE = re.compile(
+    rf"[^,.;]{{0,40}}?(?:,\s*(?:and\s+)?|\s+and\s+)(?P<num>{CARDINAL})\s+(?!(?:years?|days?|hours?|minutes?|times|am|pm|a\.m|p\.m|others)\b)(?=[A-Za-z])(?!(?:dead|injured|wounded|hurt|others|people\s+(?:injured|wounded|hurt))\b)",
+    re.IGNORECASE,
+)
+
+
+def _object_list(text: str, end: int) -> tuple[int, int]:
+    """'the death of 1 X and 3 Y': the counts listed after an object count, and where they end."""
+    extra = 0
+    for _ in range(4):
+        more = _OBJECT_MORE.match(text, end)
+        value = parse_cardinal(more.group("num")) if more else None
+        if more is None or value is None or value > 10000:
+            break
+        extra += value
+        end = more.end()
+    return extra, end
+
+
+def _negated_kinds(match: re.Match[str]) -> list[_KindName]:
+    words = " ".join(w for w in (match.group("what"), match.group("noun"), match.group("noun2")) if w).lower()
+    kinds: list[_KindName] = []
+    if re.search(r"casualt|harmed|hurt|victims|struck|shot|loss of life|deaths|fatalit|killed", words):
+        kinds.append("killed")
+    if re.search(r"casualt|harmed|hurt|injur|wounded|victims|struck|shot", words):
+        kinds.append("injured")
+    if words in ("killed", "deaths", "fatalities", "loss of life", "one killed"):
+        return ["killed"]
+    return kinds
+
+
+def _looks_like_year(match: re.Match[str], quantity: Quantity) -> bool:
+    return (
+        quantity.qualifier == Qualifier.EXACT
+        and 1900 <= quantity.low <= 2100
+        and match.group("num") is not None
+        and match.group("num").isdigit()
+    )
+
+
+def _bare_count_ok(text: str, match: re.Match[str]) -> bool:
+    """'killed three' with no noun is a count only when the clause ends or a conjunction follows."""
+    rest = text[match.end() :]
+    return not rest.strip() or bool(
+        re.match(
+            r"\s*(?:[,.;:)]|(?-i:[A-Z])|[a-z]{3,}s\b|[a-z]{3,}\s*(?:[,.;)]|$)|and\b|in\b|on\b|at\b|near\b|when\b|after\b|during\b|including\b|—|-)",
+            rest,
+        )
+    )
+
+
+def _drop_overlaps(hits: list[_Hit]) -> list[_Hit]:
+    """Two patterns reading the same words as the same kind keep only the longer reading."""
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[_Hit] = []
+    for hit in hits:
+        clash = next(
+            (
+                k
+                for k in kept
+                if k.kind == hit.kind and k.subgroup == hit.subgroup and hit.start < k.end and k.start < hit.end
+            ),
+            None,
+        )
+        if clash is None:
+            kept.append(hit)
+        elif hit.end - hit.start > clash.end - clash.start and hit.quantity.low > 0 and clash.quantity.low > 0:
+            kept[kept.index(clash)] = hit  # "Gunmen killed between 16 and 25 people": the count, not "Gunmen killed"
+    return kept
+
+
+_SOURCE_GATE = re.compile(
+    r"\b(?:according|said|says|say|reported|reports|told|tell|announced|confirmed|stated)\b", re.IGNORECASE
+)
+
+
+def _quoted_source(text: str) -> str | None:
+    if not _SOURCE_GATE.search(text):
+        return None
+    match = _QUOTED_SOURCE.search(text)
+    if match is None:
+        return None
+    source = match.group("according") or match.group("said") or ""
+    source = re.sub(r"^(?:the|a|an|and|but|as|when|that|,)\s+", "", source.strip(), flags=re.IGNORECASE)
+    return source or None
+
+
+def extract_figures(clauses: Sequence[tuple[Segment, int]]) -> list[FigureClaim]:
+    """All figure claims in the clauses, headline per kind first (see module docstring)."""
+    claims: list[FigureClaim] = []
+    shot: list[FigureClaim] = []
+    agentless_killed: list[FigureClaim] = []
+    agent_counted: list[FigureClaim] = []
+    summaries: list[FigureClaim] = []
+    seen: set[tuple[str, int, int | None, str, int, str | None]] = set()
+    cause_ref = max((ref for _, ref in clauses), default=0) + 1
+    for clause, clause_ref in clauses:
+        hits = _hits_in(clause.text)
+        source = _quoted_source(clause.text) if hits else None
+        protest = _PROTEST.search(clause.text) if hits else None
+        for hit in hits:
+            # "protested over the killing of a student": the death is what the protest is about,
+            # an earlier event, not a casualty of the protest.
+            event_ref = cause_ref if protest is not None and hit.start > protest.start() else clause_ref
+            span = _evidence(clause, hit)
+            if hit.kind == _SHOT:
+                shot.append(_claim(FigureKind.INJURED, hit, span, source, event_ref))
+                continue
+            claim = _claim(FigureKind(hit.kind), hit, span, source, event_ref)
+            key = (claim.kind, claim.low, claim.high, claim.qualifier, event_ref, claim.subgroup)
+            if key in seen and hit.subgroup != "perpetrators":
+                continue
+            seen.add(key)
+            claims.append(claim)
+            if hit.excludes_agent and claim.kind == FigureKind.KILLED:
+                agentless_killed.append(claim)
+            if hit.counts_agent:
+                agent_counted.append(claim)
+            if hit.summary:
+                summaries.append(claim)
+    claims.extend(_derived_from_shot(claims, shot))
+    return _order(claims, agentless_killed, agent_counted, summaries)
+
+
+def _evidence(clause: Segment, hit: _Hit) -> Span:
+    """The clause as the quote when short, else the matched words."""
+    if len(clause.text) <= 240:
+        return clause.span()
+    return span_of(clause.text, clause.start, hit.start, hit.end)
+
+
+def _claim(kind: FigureKind, hit: _Hit, span: Span, source: str | None, event_ref: int) -> FigureClaim:
+    return FigureClaim(
+        kind=kind,
+        low=hit.quantity.low,
+        high=hit.quantity.high,
+        qualifier=hit.quantity.qualifier,
+        span=span,
+        subgroup=hit.subgroup,
+        quoted_source=source,
+        is_update=hit.is_update,
+        event_ref=event_ref,
+    )
+
+
+def _derived_from_shot(claims: list[FigureClaim], shot: list[FigureClaim]) -> list[FigureClaim]:
+    """'Two people were shot, one fatally': the shot who did not die are the injured."""
+    main_shot = [s for s in shot if s.event_ref == 0 and s.qualifier == Qualifier.EXACT]
+    if not main_shot:
+        return []
+    biggest = max(main_shot, key=lambda s: s.low)
+    killed = _headline([c for c in claims if c.kind == FigureKind.KILLED and c.event_ref == 0])
+    dead = killed.best if killed is not None else 0
+    stated = [c.best for c in claims if c.kind == FigureKind.INJURED and c.event_ref == 0 and c.subgroup is None]
+    if biggest.low - dead <= max(stated, default=0):
+        return []  # an injured count stated outright already covers the wounded
+    if killed is None or killed.qualifier == Qualifier.EXACT:
+        return [replace(biggest, low=biggest.low - dead, high=biggest.low - dead)]
+    return []
+
+
+_PARTY_CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b|\bsaid\s+(?:it|they)\s+(?:had\s+)?killed", re.IGNORECASE)
+
+
+def _headline(candidates: list[FigureClaim], summaries: Sequence[FigureClaim] = ()) -> FigureClaim | None:
+    """The most authoritative total among one kind's main-event claims.
+
+    The latest 'toll rose to' update, else the writer's own summary ('3 fatalities'), else the
+    largest whole-event count not made by a party to the fight, else the largest subgroup count.
+    """
+    if not candidates:
+        return None
+    updates = [c for c in candidates if c.is_update and c.subgroup is None]
+    if updates:
+        return updates[-1]
+    own = [c for c in candidates if any(c is s for s in summaries)]
+    if own:
+        return own[-1]
+    neutral = [c for c in candidates if not _PARTY_CLAIM.search(c.span.quote)]
+    candidates = neutral or candidates
+    wholes = [c for c in candidates if c.subgroup is None]
+    rank = {
+        Qualifier.EXACT: 0,
+        Qualifier.AT_LEAST: 1,
+        Qualifier.MORE_THAN: 1,
+        Qualifier.RANGE: 2,
+        Qualifier.ABOUT: 2,
+        Qualifier.AT_MOST: 3,
+        Qualifier.VAGUE: 4,
+    }
+    parts = [c for c in candidates if c.subgroup is not None]
+    best_part = max(parts, key=lambda c: c.best) if parts else None
+    if wholes:
+        whole = max(wholes, key=lambda c: (c.best, -rank[c.qualifier]))
+        # A subgroup count is a lower bound on the total: a larger one outranks a smaller whole.
+        return best_part if best_part is not None and best_part.best > whole.best else whole
+    return best_part
+
+
+LEAD_CHARS = 2000
+_DISJOINT = (("civilians", "children"), ("security forces",), ("militants",), ("perpetrators",))
+
+
+def _order(
+    claims: list[FigureClaim],
+    agentless_killed: list[FigureClaim],
+    agent_counted: list[FigureClaim],
+    summaries: list[FigureClaim],
+) -> list[FigureClaim]:
+    headlines: list[FigureClaim] = []
+    for kind in FigureKind:
+        main = [c for c in claims if c.kind == kind and c.event_ref == 0]
+        # Reports state their toll up front; counts deep in a long page are more often other
+        # stories, links and boilerplate, so they only speak when the lead says nothing.
+        lead = [c for c in main if c.span.start < LEAD_CHARS]
+        headline = _headline(lead or main, summaries)
+        if headline is None:
+            continue
+        is_summary = any(headline is c for c in summaries)
+        total = None if is_summary else _subgroup_total(main, headline, agentless_killed, agent_counted)
+        if total is not None:
+            claims.append(total)
+            headline = total
+        headlines.append(headline)
+    rest = [c for c in claims if not any(c is h for h in headlines)]
+    rest.sort(key=lambda c: c.span.start)
+    return [*headlines, *rest]
+
+
+def _subgroup_total(
+    main: list[FigureClaim],
+    headline: FigureClaim,
+    agentless_killed: list[FigureClaim],
+    agent_counted: list[FigureClaim],
+) -> FigureClaim | None:
+    """A total from disjoint subgroups ('2 soldiers ... 3 militants'), or victims plus dead attackers."""
+    if headline.is_update:
+        return None
+    groups: list[FigureClaim] = []
+    for members in _DISJOINT:
+        in_group = [c for c in main if c.subgroup in members]
+        if in_group:
+            groups.append(max(in_group, key=lambda c: c.best))
+    attackers = next((g for g in groups if g.subgroup == "perpetrators"), None)
+    if headline.subgroup is None:
+        # The whole count stands unless dead attackers come on top of it: an object count
+        # ("shot and killed his two daughters, then turned the gun on himself"), or a victims'
+        # count in another sentence than the attacker's death.
+        if attackers is None or headline.kind != FigureKind.KILLED or any(c is headline for c in agent_counted):
+            return None
+        agentless = any(c is headline for c in agentless_killed)
+        # A suicide told apart from a victims' count ("five died in a murder-suicide") is
+        # usually inside that count; an attacker shot by police usually is not.
+        killed_apart = attackers.span.start != headline.span.start and not _SUICIDE.search(attackers.span.quote)
+        if agentless or killed_apart:
+            high = None if headline.high is None or attackers.high is None else headline.high + attackers.high
+            return replace(headline, low=headline.low + attackers.low, high=high, span=attackers.span, subgroup=None)
+        return None
+    if len(groups) < 2:
+        return None
+    low = sum(g.low for g in groups)
+    if low <= headline.best:
+        return None
+    exact = all(g.qualifier == Qualifier.EXACT for g in groups)
+    return replace(
+        groups[0],
+        low=low,
+        high=low if exact else None,
+        qualifier=Qualifier.EXACT if exact else Qualifier.AT_LEAST,
+        subgroup=None,
+    )

@@ -1,0 +1,415 @@
+"""Who did it, and how sure the report is: claimed, suspected, attributed, denied or unknown.
+
+Group names are normalised through `data/actor_aliases.json`. Ordering of the result: the
+main-event group claims first (claimed, then attributed, then suspected, then denied), then
+named individuals, then "unknown" markers, so that the first claim is the report's best answer.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from service.domain import AttributionStatus, PerpetratorClaim, Span
+from service.extraction.text import Segment
+
+UNKNOWN_ACTOR = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class AliasTable:
+    """Compiled alias patterns: canonical names of groups and of ideology categories."""
+
+    groups: re.Pattern[str]
+    group_by_alias: dict[str, str]
+    first_words: frozenset[str]  # lower-cased first word of every alias: a cheap gate before the regex
+    ideologies: re.Pattern[str]
+    ideology_by_cue: dict[str, str]
+    targets: re.Pattern[str]
+    ideology_by_target: dict[str, str]
+    claims_by_default: frozenset[str]
+
+    def canonical(self, alias: str) -> str | None:
+        """The canonical group name for an alias as written (case rules as in the table)."""
+        return self.group_by_alias.get(alias) or self.group_by_alias.get(alias.lower())
+
+    def is_known_actor(self, name: str) -> bool:
+        """True for a canonical group or ideology category (not an individual's name)."""
+        known = (
+            set(self.group_by_alias.values())
+            | set(self.ideology_by_cue.values())
+            | set(self.ideology_by_target.values())
+        )
+        return name in known or name == "Jihadi-inspired extremists"
+
+
+def is_group_actor(name: str) -> bool:
+    """True when an actor is a group or an ideology category from the alias table."""
+    return alias_table().is_known_actor(name)
+
+
+def _alternation(aliases: Sequence[str], case_sensitive: set[str]) -> str:
+    parts = []
+    for alias in sorted(aliases, key=len, reverse=True):
+        escaped = re.escape(alias).replace(r"\ ", r"\s+").replace("'", "['’]?")
+        parts.append(f"(?-i:{escaped})" if alias in case_sensitive else escaped)
+    return r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])"
+
+
+@lru_cache(maxsize=1)
+def alias_table() -> AliasTable:
+    """Load and compile the alias table once per process."""
+    raw = json.loads(resources.files("service.extraction").joinpath("data/actor_aliases.json").read_text("utf-8"))
+    group_by_alias: dict[str, str] = {}
+    acronyms: set[str] = set()
+    for canonical, aliases in raw["groups"].items():
+        for alias in [canonical, *aliases]:
+            if alias.isupper() or re.fullmatch(r"[A-Z0-9-]+", alias):
+                acronyms.add(alias)
+                group_by_alias[alias] = canonical
+            else:
+                group_by_alias[alias.lower()] = canonical
+    ideology_by_cue: dict[str, str] = {}
+    for category, cues in raw["ideologies"].items():
+        if category.startswith("_"):
+            continue
+        for cue in cues:
+            ideology_by_cue[cue.lower()] = category
+    ideology_by_target: dict[str, str] = {}
+    for category, cues in raw.get("ideology_targets", {}).items():
+        for cue in cues:
+            ideology_by_target[cue.lower()] = category
+    all_aliases = [a for a in group_by_alias]
+    first_words = frozenset(re.split(r"[\s'’-]+", alias.lower())[0] for alias in all_aliases)
+    return AliasTable(
+        groups=re.compile(_alternation(all_aliases, acronyms), re.IGNORECASE),
+        group_by_alias=group_by_alias,
+        first_words=first_words,
+        ideologies=re.compile(_alternation(list(ideology_by_cue), set()), re.IGNORECASE),
+        ideology_by_cue=ideology_by_cue,
+        targets=re.compile(_alternation(list(ideology_by_target), set()), re.IGNORECASE),
+        ideology_by_target=ideology_by_target,
+        claims_by_default=frozenset(raw.get("claims_by_default", {}).get("groups", [])),
+    )
+
+
+_NEGATED_CLAIM = re.compile(
+    r"\b(?:no|none|nobody|no one|not|never|yet to|unclaimed)\b[^.;]{0,40}?\b(?:claim|responsibility|credit)",
+    re.IGNORECASE,
+)
+_CLAIM = re.compile(
+    r"\b(?:claim(?:ed|s|ing)?\s+(?:full\s+|sole\s+)?(?:responsibility|credit)|claimed\s+(?:the|this|that|an|its|a)\s+\w+"
+    r"|claimed\s+(?:it|them)\b|took\s+responsibility|accepted\s+responsibility|assumed\s+responsibility"
+    r"|responsibility\s+(?:was|has\s+been|had\s+been)\s+claimed|in\s+the\s+name\s+of|said\s+(?:it|they)\s+(?:had\s+)?(?:carried\s+out|was\s+behind|were\s+behind)"
+    r"|confess(?:ed|ing)?\b|admitted\s+(?:to|that|responsibility)|manifesto|communiqu[eé]|note\s+left\s+at|left\s+(?:a|the)\s+note"
+    r"|spray-?painted|posted\s+(?:a\s+|an\s+)?(?:lengthy\s+)?(?:video|statement|message|manifesto)|stated\s+that\s+(?:he|she|they)"
+    r"|told\s+(?:police|investigators|authorities|detectives)\s+(?:that\s+)?(?:he|she|they))",
+    re.IGNORECASE,
+)
+_DENIED = re.compile(
+    r"\b(?:denied|denies|deny|denying|rejected|rejects)\s+(?:any\s+)?(?:involvement|responsibility|role|claims|the\s+accusation|links|being\s+behind)",
+    re.IGNORECASE,
+)
+_SUSPECTED = re.compile(
+    r"\b(?:suspected\s+(?:of|to|in|that|militants|members)|(?:is|are|was|were|being)\s+suspected|suspectedly|"
+    r"believed\s+(?:to|responsible|that)|(?:is|are|was|were)\s+believed|blamed|blames|blaming|likely|allegedly|"
+    r"alleged\s+(?:members|militants)|presumed|presumably|thought\s+to|possibly|may\s+have|might\s+have|assumed|"
+    r"hallmarks|signatures?\s+of|suspicion|probably)\b",
+    re.IGNORECASE,
+)
+_CHANNEL = re.compile(
+    r"\b(?:through|via|on|in|by|using|with)\s+(?:a\s+|an\s+|its\s+|their\s+|the\s+|his\s+|her\s+)?(?P<channel>(?:[\w'’-]+\s+){0,3}?"
+    r"(?:news\s+agency|agency|statement|communiqu[eé]|letter|note|video|website|web\s+site|blog|Telegram|Twitter|"
+    r"social\s+media|e-?mail|phone\s+call|call|message|post|posting|manifesto|press\s+release|press\s+office))\b",
+    re.IGNORECASE,
+)
+_KNOWN_CHANNELS = re.compile(r"\b(?:Amaq|A'maq|Nashir|al-Naba|Al-Naba|Shahada News Agency|Al-Kataib|Press Office)\b")
+_BLAMER = re.compile(
+    r"(?P<by>(?:[A-Z][\w'’-]+\s+){0,2}(?:officials|authorities|police|government|army|military|ministry|investigators|"
+    r"sources|analysts|prosecutors|FBI|officers|security\s+forces|residents|witnesses))\s+(?:\w+\s+)?"
+    r"(?:said|say|says|blamed|blame|suspect|suspected|believe|believed|accused|attributed)"
+    r"|(?:according\s+to|blamed\s+by|said\s+by)\s+(?P<by2>(?:[\w'’-]+\s+){0,3}?(?:officials|authorities|police|government|army|military|sources|investigators|prosecutors|FBI))",
+    re.IGNORECASE,
+)
+_UNKNOWN = re.compile(
+    r"\b(?:unknown|unidentified|unnamed)\s+(?:gunm[ae]n|assailants?|attackers?|perpetrators?|suspects?|persons?|individuals?|men|shooters?|arsonists?)"
+    r"|\bno\s+(?:group|one|organi[sz]ation)\s+(?:has\s+|had\s+|immediately\s+)*(?:claimed|taken|accepted)"
+    r"|(?:police|authorities|investigators|deputies|officers)\s+(?:are|were)\s+(?:still\s+)?(?:looking|searching)\s+for\s+(?:a|the|two|three|several|multiple)?\s*(?:(?:second|third|male|lone|possible|armed)\s+)?(?:suspects?|gunm[ae]n|shooters?)"
+    r"|\bno\s+arrests?\s+(?:have|has|had)\s+been\s+made|\bremains?\s+at\s+large|\bno\s+suspects?\b",
+    re.IGNORECASE,
+)
+# A named individual charged or arrested: "John Smith, 32, was arrested", "police arrested John Smith".
+_NAME = r"(?-i:[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,3})"
+_NAMED_SUSPECT = re.compile(
+    rf"(?P<name>{_NAME})(?:,\s+(?:a\s+)?\d{{1,3}}(?:-year-old)?(?:,\s+of\s+[\w\s]+?)?,)?\s+(?:(?:was|has\s+been|had\s+been|is|were)\s+)"
+    r"(?:later\s+|subsequently\s+|also\s+)?(?:arrested|charged|booked|indicted|convicted|sentenced|detained|taken\s+into\s+custody|identified\s+as\s+the\s+(?:suspect|shooter|gunman))"
+    rf"|(?:arrested|charged|indicted|booked|identified\s+the\s+(?:suspect|shooter|gunman)\s+as)\s+(?:\d{{1,3}}-year-old\s+)?(?P<name2>{_NAME})"
+    rf"|(?:suspect|shooter|gunman|assailant)(?:,)?\s+(?:identified\s+as\s+)?(?P<name3>{_NAME})",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = re.compile(
+    r"^(?:Police|The|Officers?|Authorities|Sheriff|Deputies|Investigators|Detectives?|Chief|Sgt|Lt|Capt|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|County|City|State|United|North|South|East|West|New|Saint|St)\b"
+)
+
+
+_AS_TARGET = re.compile(
+    r"\b(?:killed|killing|kill|arrested|arresting|detained|detaining|captured|against|targeting|targeted|"
+    r"fighting|attacked|attacking|suspected|alleged|accused\s+of\s+(?:being|supporting)|joined|former)\s+(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+_WORDS = re.compile(r"\w+")
+_SUSPECT_WORDS = frozenset(
+    [
+        *("arrested", "charged", "booked", "indicted", "convicted", "sentenced", "detained", "custody"),
+        *("identified", "suspect", "shooter", "gunman", "assailant"),
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    actor: str
+    status: AttributionStatus
+    position: int
+    span: Span
+    by: str | None
+    event_ref: int
+    is_group: bool
+    by_default: bool = False  # claimed only by the claims_by_default convention
+
+
+def _sentence_of(clause: Segment, sentences_of: Sequence[Segment]) -> Segment:
+    """The sentence holding a clause (binary search: sentences are in document order)."""
+    low, high = 0, len(sentences_of)
+    while low < high:  # bisect on .start without building a list of starts per call
+        middle = (low + high) // 2
+        if sentences_of[middle].start <= clause.start:
+            low = middle + 1
+        else:
+            high = middle
+    index = low - 1
+    if 0 <= index < len(sentences_of) and sentences_of[index].start <= clause.start < sentences_of[index].end:
+        return sentences_of[index]
+    return clause
+
+
+def _status_in(text: str) -> AttributionStatus:
+    if _DENIED.search(text):
+        return AttributionStatus.DENIED
+    if _CLAIM.search(text) and not _NEGATED_CLAIM.search(text):
+        return AttributionStatus.CLAIMED
+    if _SUSPECTED.search(text):
+        return AttributionStatus.SUSPECTED
+    return AttributionStatus.ATTRIBUTED
+
+
+def _by_in(text: str, status: AttributionStatus) -> str | None:
+    if status == AttributionStatus.CLAIMED:
+        known = _KNOWN_CHANNELS.search(text)
+        if known:
+            return known.group(0)
+        channel = _CHANNEL.search(text)
+        return " ".join(channel.group("channel").split()) if channel else None
+    if status in (AttributionStatus.SUSPECTED, AttributionStatus.ATTRIBUTED, AttributionStatus.DENIED):
+        blamer = _BLAMER.search(text)
+        if blamer:
+            return " ".join((blamer.group("by") or blamer.group("by2")).split())
+    return None
+
+
+def extract_perpetrators(
+    clauses: Sequence[tuple[Segment, int]], sentences_of: Sequence[Segment]
+) -> list[PerpetratorClaim]:
+    """Perpetrator claims, best main-event answer first (see module docstring)."""
+    table = alias_table()
+    found: list[_Found] = []
+    # A lone attacker "inspired by" or "pledging allegiance to" a jihadi group anywhere in the
+    # report makes every mention of that group an inspiration, not the group acting.
+    inspired = any(_INSPIRED_ANYWHERE.search(clause.text) for clause, ref in clauses if ref == 0)
+    for clause, event_ref in clauses:
+        sentence = _sentence_of(clause, sentences_of)
+        context = sentence.text
+        words = {w.lower() for w in _WORDS.findall(clause.text)}
+        group_matches = table.groups.finditer(clause.text) if words & table.first_words else iter(())
+        for match in group_matches:
+            before = clause.text[max(0, match.start() - 80) : match.start()]
+            if _AS_TARGET.search(before[-40:]):
+                continue  # "killed three ISIS members": the group is the target here
+            actor = table.canonical(match.group(0)) or table.canonical(" ".join(match.group(0).split()))
+            if actor is None:
+                continue
+            if actor in _JIHADI_GROUPS and (inspired or _INSPIRED.search(before)):
+                actor = "Jihadi-inspired extremists"  # a lone actor inspired by the group, not the group
+            status = _status_in(context)
+            by_default = status == AttributionStatus.ATTRIBUTED and actor in table.claims_by_default
+            if by_default:
+                status = AttributionStatus.CLAIMED  # named only because the action was claimed in its name
+            found.append(
+                _Found(
+                    actor,
+                    status,
+                    clause.start + match.start(),
+                    sentence.span(),
+                    _by_in(context, status),
+                    event_ref,
+                    True,
+                    by_default,
+                )
+            )
+        named = _NAMED_SUSPECT.finditer(clause.text) if words & _SUSPECT_WORDS else iter(())
+        for match in named:
+            name = match.group("name") or match.group("name2") or match.group("name3")
+            if not name or _NOT_A_NAME.match(name) or table.groups.fullmatch(name):
+                continue
+            status = _status_in(context)
+            if status == AttributionStatus.DENIED:
+                status = AttributionStatus.ATTRIBUTED  # a suspect denying a charge is still the accused
+            found.append(
+                _Found(
+                    name,
+                    status,
+                    clause.start + match.start(),
+                    sentence.span(),
+                    _by_in(context, status),
+                    event_ref,
+                    False,
+                )
+            )
+        unknown = _UNKNOWN.search(clause.text)
+        if unknown:
+            found.append(
+                _Found(
+                    UNKNOWN_ACTOR,
+                    AttributionStatus.UNKNOWN,
+                    clause.start + unknown.start(),
+                    sentence.span(),
+                    None,
+                    event_ref,
+                    False,
+                )
+            )
+    found.extend(_ideology(clauses, found, sentences_of))
+    found.extend(_claims_without_actor(clauses, found, sentences_of))
+    return _order(found)
+
+
+_INSPIRED = re.compile(
+    r"\b(?:allegiance\s+to|inspired\s+by|supporters?\s+of|sympathi[sz]\w*|loyalty\s+to|in\s+the\s+name\s+of|propaganda|"
+    r"praised|on\s+behalf\s+of|self-radicali[sz]ed|radicali[sz]ed)\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+_INSPIRED_ANYWHERE = re.compile(
+    r"\b(?:pledged\s+(?:his\s+|her\s+)?allegiance|inspired\s+by|(?:ISIS|IS|Islamic\s+State|al-Qaida|al-Qaeda)-inspired|"
+    r"self-radicali[sz]ed|sympathi[sz]er|soldier\s+of\s+the\s+(?:Islamic\s+State|caliphate))",
+    re.IGNORECASE,
+)
+_JIHADI_GROUPS = {"Islamic State", "Al-Qaida", "Al-Qaida in the Arabian Peninsula", "al-Shabaab", "Taliban"}
+
+
+def _ideology(
+    clauses: Sequence[tuple[Segment, int]], found: list[_Found], sentences_of: Sequence[Segment]
+) -> list[_Found]:
+    """GTD-style category for a lone or unnamed perpetrator, from the ideology or target named.
+
+    Words describing the perpetrator ("a white supremacist") always count; the kind of target
+    (a mosque, a clinic) counts only once a perpetrator is identified.
+    """
+    if any(f.is_group and f.event_ref == 0 for f in found):
+        return []
+    table = alias_table()
+    someone = [f for f in found if not f.is_group and f.event_ref == 0 and f.actor != UNKNOWN_ACTOR]
+    for index, (pattern, lookup) in enumerate(
+        ((table.ideologies, table.ideology_by_cue), (table.targets, table.ideology_by_target))
+    ):
+        if index == 1 and not someone:
+            break  # nobody identified: the kind of target alone says too little about who did it
+        for clause, event_ref in clauses:
+            if event_ref != 0:
+                continue
+            match = pattern.search(clause.text)
+            if match is None:
+                continue
+            category = lookup[match.group(0).lower()]
+            sentence = _sentence_of(clause, sentences_of)
+            status = someone[0].status if someone else _status_in(sentence.text)
+            return [
+                _Found(
+                    category,
+                    status,
+                    clause.start + match.start(),
+                    sentence.span(),
+                    _by_in(sentence.text, status),
+                    0,
+                    True,
+                )
+            ]
+    return []
+
+
+def _claims_without_actor(
+    clauses: Sequence[tuple[Segment, int]], found: list[_Found], sentences_of: Sequence[Segment]
+) -> list[_Found]:
+    """'A lone individual claimed responsibility', 'in a note left at the scene': a claim whose
+    claimant is named elsewhere, or not at all."""
+    if any(f.status == AttributionStatus.CLAIMED and f.event_ref == 0 for f in found):
+        return []
+    for clause, event_ref in clauses:
+        if event_ref != 0:
+            continue
+        sentence = _sentence_of(clause, sentences_of)
+        if not _CLAIM.search(clause.text) or _NEGATED_CLAIM.search(sentence.text) or _DENIED.search(clause.text):
+            continue
+        main = [f for f in found if f.event_ref == 0 and f.actor != UNKNOWN_ACTOR]
+        main.sort(key=lambda f: (not f.is_group, f.position))
+        actor, is_group = (main[0].actor, main[0].is_group) if main else (UNKNOWN_ACTOR, False)
+        return [
+            _Found(
+                actor,
+                AttributionStatus.CLAIMED,
+                clause.start,
+                sentence.span(),
+                _by_in(sentence.text, AttributionStatus.CLAIMED),
+                0,
+                is_group,
+            )
+        ]
+    return []
+
+
+_RANK = {
+    AttributionStatus.CLAIMED: 0,
+    AttributionStatus.ATTRIBUTED: 1,
+    AttributionStatus.SUSPECTED: 2,
+    AttributionStatus.DENIED: 3,
+    AttributionStatus.UNKNOWN: 4,
+}
+
+
+def _order(found: list[_Found]) -> list[PerpetratorClaim]:
+    seen: set[tuple[str, AttributionStatus, int]] = set()
+    unique: list[_Found] = []
+    for item in sorted(found, key=lambda f: f.position):
+        key = (item.actor, item.status, item.event_ref)
+        if key not in seen:
+            seen.add(key)
+            unique.append(item)
+    unique.sort(
+        key=lambda f: (
+            f.event_ref != 0,
+            not f.is_group,
+            f.actor == UNKNOWN_ACTOR,
+            _RANK[f.status],
+            f.by_default,
+            f.position,
+        )
+    )
+    return [
+        PerpetratorClaim(actor=f.actor, status=f.status, span=f.span, by=f.by, event_ref=f.event_ref) for f in unique
+    ]

