@@ -28,8 +28,10 @@ class Settings(BaseSettings):
     # Matching: a candidate event must lie within this many days of the report's event date.
     match_window_days: int = 7
     match_candidates: int = 20
-    join_threshold: float = 0.80
-    review_threshold: float = 0.65
+    # Calibrated match probabilities: at or above `review` a report joins its best event (marked for
+    # review below `join`). Chosen by cross-validation in service/matching/train.py.
+    join_threshold: float = 0.85
+    review_threshold: float = 0.70
     # Input limits: a request above them gets a 413/422 naming the limit.
     max_text_chars: int = 100_000
     max_batch_reports: int = 500

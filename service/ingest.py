@@ -21,24 +21,39 @@ from sqlmodel import Session
 
 from embeddings.encoder import TextEncoder
 from embeddings.index import VectorIndex
-from service.claims_codec import claim_field, claim_payload
+from service.claims_codec import claim_from_row
 from service.config import Settings
 from service.domain import (
     AttributionStatus,
     Claim,
+    DateClaim,
+    EventTypeClaim,
     Extraction,
     FigureClaim,
     FigureKind,
     PerpetratorClaim,
+    PlaceClaim,
     Qualifier,
     Span,
     report_document,
 )
 from service.event_state import refresh_event
 from service.extraction import extract
-from service.matching import CandidateEvent, MatchResult, Outcome, ReportProfile, Thresholds, decide
+from service.matching import (
+    CandidateEvent,
+    CandidateReport,
+    MatchResult,
+    Outcome,
+    ReportEvidence,
+    ReportProfile,
+    Thresholds,
+    Vocabulary,
+    decide,
+    evidence_from_extraction,
+    retrieval,
+    shipped_model,
+)
 from service.matching.decide import MATCHER_VERSION
-from service.models import Claim as ClaimRow
 from service.models import Event, MatchDecision, Report
 from service.repositories import events as event_repo
 from service.repositories import reports as report_repo
@@ -65,9 +80,13 @@ def event_description(title: str, text: str) -> str:
 def given_claim(given: GivenClaim) -> Claim:
     span = Span(0, 0, given.quote or "")
     if given.field == "perpetrator":
-        return PerpetratorClaim(actor=given.actor or "unknown", status=AttributionStatus(given.status or "unknown"), span=span)
+        return PerpetratorClaim(
+            actor=given.actor or "unknown", status=AttributionStatus(given.status or "unknown"), span=span
+        )
     low = given.low if given.low is not None else 0
-    return FigureClaim(FigureKind(given.field), low, given.high, Qualifier(given.qualifier), span, subgroup=given.subgroup)
+    return FigureClaim(
+        FigureKind(given.field), low, given.high, Qualifier(given.qualifier), span, subgroup=given.subgroup
+    )
 
 
 @dataclass
@@ -166,9 +185,16 @@ class Pipeline:
             return self._existing_result(session, existing)
 
         report = Report(
-            source_id=source.id, external_id=item.id, content_hash=prepared.content_hash, title=item.title,
-            text=item.text, url=item.url, published_at=item.published_at, language=item.language,
-            event_key=item.event_key, event_date=prepared.event_date,
+            source_id=source.id,
+            external_id=item.id,
+            content_hash=prepared.content_hash,
+            title=item.title,
+            text=item.text,
+            url=item.url,
+            published_at=item.published_at,
+            language=item.language,
+            event_key=item.event_key,
+            event_date=prepared.event_date,
         )
         session.add(report)
         session.flush()
@@ -176,30 +202,37 @@ class Pipeline:
         self._store_claims(session, report.id, prepared)
         report_repo.store_vector(session, report.id, self.encoder.fingerprint, vector)
 
-        result = self._match(session, prepared, vector)
-        new_event = result.event_id is None
-        if item.event_key:
+        if item.event_key:  # the client's grouping decides; no candidates to score
             event = event_repo.find_event_by_key(session, item.event_key)
             new_event = event is None
             if event is None:
                 event = event_repo.create_event(session, item.event_key, item.title)
-            result = MatchResult(Outcome.EVENT_KEY, event.id, None, result.candidates)
-        elif result.event_id is None:
-            event = event_repo.create_event(session, None, item.title)
+            result = MatchResult(Outcome.EVENT_KEY, event.id, None, [])
         else:
-            event = event_repo.get_event_for_update(session, result.event_id)
-            assert event is not None
+            result = self._match(session, prepared, vector)
+            new_event = result.event_id is None
+            if result.event_id is None:
+                event = event_repo.create_event(session, None, item.title)
+            else:
+                event = event_repo.get_event_for_update(session, result.event_id)
+                assert event is not None
         assert event.id is not None
         decision = event_repo.add_match_decision(
             session,
             MatchDecision(
-                report_id=report.id, event_id=event.id, outcome=result.outcome.value, score=result.score,
+                report_id=report.id,
+                event_id=event.id,
+                outcome=result.outcome.value,
+                score=result.score,
                 candidates=[
                     {"event": c.event_id, "score": c.score, "features": c.features, "contributions": c.contributions}
                     for c in result.candidates
                 ],
-                thresholds={"join": self.thresholds.join, "review": self.thresholds.review,
-                            "window_days": self.settings.match_window_days},
+                thresholds={
+                    "join": self.thresholds.join,
+                    "review": self.thresholds.review,
+                    "window_days": self.settings.match_window_days,
+                },
                 matcher_version=MATCHER_VERSION,
             ),
         )
@@ -210,42 +243,90 @@ class Pipeline:
         self.index.add([report.id], vector.reshape(1, -1))
         added.append(report.id)
         return IngestResult(
-            report=report.id, event=event.id, created=True, new_event=new_event,
-            outcome=result.outcome.value, confidence=result.score,
+            report=report.id,
+            event=event.id,
+            created=True,
+            new_event=new_event,
+            outcome=result.outcome.value,
+            confidence=result.score,
         )
 
     def _store_claims(self, session: Session, report_id: int, prepared: PreparedReport) -> None:
         tagged = [(c, "extracted") for c in prepared.extraction.claims()] + [(c, "given") for c in prepared.given]
-        session.add_all(
-            ClaimRow(
-                report_id=report_id, field=claim_field(claim), payload=claim_payload(claim),
-                span_start=claim.span.start, span_end=claim.span.end, quote=claim.span.quote,
-                event_ref=claim.event_ref, origin=origin, extractor_version=EXTRACTOR_VERSION,
-            )
-            for claim, origin in tagged
-        )
+        report_repo.store_claims(session, report_id, tagged, EXTRACTOR_VERSION)
 
     def _match(self, session: Session, prepared: PreparedReport, vector: np.ndarray) -> MatchResult:
-        """Candidates from the vector index within the time window, grouped by event, then decided."""
-        allowed: list[int] | None = None
-        if prepared.event_date is not None:
-            window = dt.timedelta(days=self.settings.match_window_days)
-            allowed = report_repo.report_ids_dated_between(
-                session, prepared.event_date - window, prepared.event_date + window
+        """Candidates near the report (vector index, time windows, shared place), then decided.
+
+        Nearest reports come from two windows around the event date: a short one, and a long one
+        for follow-up stories months later. Events that share the report's normalised place in the
+        long window are added. Never a scan over all events.
+        """
+        model = shipped_model()
+        similarity: dict[int, float] = {}
+        if prepared.event_date is None:
+            searches: list[tuple[list[int] | None, int]] = [(None, retrieval.UNDATED_NEIGHBOURS)]
+        else:
+            # Reports without any date cannot be placed in time: they stay in every window.
+            undated = report_repo.report_ids_undated(session)
+            searches = [
+                (
+                    report_repo.report_ids_dated_between(
+                        session,
+                        prepared.event_date - dt.timedelta(days=days),
+                        prepared.event_date + dt.timedelta(days=days),
+                    )
+                    + undated,
+                    count,
+                )
+                for days, count in (
+                    (self.settings.match_window_days, retrieval.SHORT_NEIGHBOURS),
+                    (retrieval.LONG_WINDOW_DAYS, retrieval.LONG_NEIGHBOURS),
+                )
+            ]
+        for allowed, count in searches:
+            for report_id, cosine in self.index.search(vector, count, allowed):
+                similarity[report_id] = max(cosine, similarity.get(report_id, -1.0))
+        event_of = report_repo.events_of_reports(session, list(similarity))
+        place = prepared.extraction.main_place()
+        if place is not None and prepared.event_date is not None:
+            window = dt.timedelta(days=retrieval.LONG_WINDOW_DAYS)
+            sharing = event_repo.event_ids_sharing_place(
+                session,
+                place.name,
+                place.country,
+                prepared.event_date - window,
+                prepared.event_date + window,
+                retrieval.PLACE_EVENTS,
             )
-        hits = self.index.search(vector, self.settings.match_candidates * 3, allowed)
-        event_of = report_repo.events_of_reports(session, [report_id for report_id, _ in hits])
-        best: dict[int, float] = {}
-        for report_id, similarity in hits:
-            if (event_id := event_of.get(report_id)) is not None:
-                best[event_id] = max(similarity, best.get(event_id, -1.0))
-        events = event_repo.events_by_id(session, list(best))
-        candidates = [
-            _candidate(events[event_id], similarity)
-            for event_id, similarity in sorted(best.items(), key=lambda kv: -kv[1])[: self.settings.match_candidates]
-            if event_id in events and events[event_id].status == "active"
+            for event_id, report_ids in event_repo.member_ids_by_event(session, sharing).items():
+                for report_id in report_ids[-retrieval.PLACE_REPORTS :]:
+                    event_of.setdefault(report_id, event_id)
+            missing = [report_id for report_id in event_of if report_id not in similarity]
+            stored = report_repo.vectors_of_reports(session, missing, self.encoder.fingerprint)
+            similarity.update({report_id: float(v @ vector) for report_id, v in stored.items()})
+        by_event: dict[int, list[int]] = {}
+        for report_id in sorted(similarity, key=lambda r: -similarity[r]):
+            if (owner := event_of.get(report_id)) is not None:
+                by_event.setdefault(owner, []).append(report_id)
+        events = event_repo.events_by_id(session, list(by_event))
+        chosen = [event_id for event_id in by_event if event_id in events and events[event_id].status == "active"][
+            : self.settings.match_candidates + retrieval.PLACE_EVENTS
         ]
-        return decide(_profile(prepared), candidates, self.thresholds)
+        compared = [report_id for event_id in chosen for report_id in by_event[event_id][: retrieval.REPORTS_PER_EVENT]]
+        evidence = _stored_evidence(session, compared, model.vocabulary)
+        candidates = [
+            _candidate(
+                events[event_id],
+                [
+                    CandidateReport(report_id, similarity[report_id], evidence[report_id])
+                    for report_id in by_event[event_id][: retrieval.REPORTS_PER_EVENT]
+                    if report_id in evidence
+                ],
+            )
+            for event_id in chosen
+        ]
+        return decide(_profile(prepared, model.vocabulary), candidates, self.thresholds, model)
 
     def _existing_result(self, session: Session, report: Report) -> IngestResult:
         assert report.id is not None
@@ -253,30 +334,80 @@ class Pipeline:
         event_id = report_repo.event_of_report(session, report.id)
         assert event_id is not None
         return IngestResult(
-            report=report.id, event=event_id, created=False, new_event=False,
-            outcome=decision.outcome if decision else "joined", confidence=decision.score if decision else None,
+            report=report.id,
+            event=event_id,
+            created=False,
+            new_event=False,
+            outcome=decision.outcome if decision else "joined",
+            confidence=decision.score if decision else None,
         )
 
 
-def _profile(prepared: PreparedReport) -> ReportProfile:
-    place = prepared.extraction.main_place()
-    killed = next(
-        (f.best for f in prepared.extraction.figures
-         if f.kind == FigureKind.KILLED and f.event_ref == 0 and f.subgroup is None),
-        None,
+def _profile(prepared: PreparedReport, vocabulary: Vocabulary) -> ReportProfile:
+    item = prepared.item
+    evidence = evidence_from_extraction(
+        item.title,
+        item.text,
+        prepared.extraction,
+        vocabulary,
+        event_date=prepared.event_date,
+        published_at=item.published_at,
     )
     return ReportProfile(
-        event_date=prepared.event_date,
-        country=place.country if place else None,
-        admin1=place.admin1 if place else None,
-        place_name=place.name if place else None,
-        killed=killed,
+        event_date=evidence.event_date,
+        country=evidence.country,
+        admin1=evidence.admin1,
+        place_name=evidence.place_name,
+        killed=evidence.killed,
+        evidence=evidence,
     )
 
 
-def _candidate(event: Event, similarity: float) -> CandidateEvent:
+def _stored_evidence(session: Session, report_ids: list[int], vocabulary: Vocabulary) -> dict[int, ReportEvidence]:
+    """Evidence of stored reports, from their text and their stored (extracted) claims."""
+    reports = report_repo.reports_by_id(session, report_ids)
+    extractions = {report_id: Extraction() for report_id in reports}
+    for row in report_repo.claims_of_reports(session, list(reports)):
+        if row.origin != "extracted" or row.report_id not in extractions:
+            continue
+        claim = claim_from_row(
+            row.field, row.payload, Span(row.span_start or 0, row.span_end or 0, row.quote or ""), row.event_ref
+        )
+        extraction = extractions[row.report_id]
+        match claim:
+            case FigureClaim():
+                extraction.figures.append(claim)
+            case PerpetratorClaim():
+                extraction.perpetrators.append(claim)
+            case PlaceClaim():
+                extraction.places.append(claim)
+            case DateClaim():
+                extraction.dates.append(claim)
+            case EventTypeClaim():
+                extraction.event_types.append(claim)
+    return {
+        report_id: evidence_from_extraction(
+            report.title,
+            report.text,
+            extractions[report_id],
+            vocabulary,
+            event_date=report.event_date,
+            published_at=report.published_at,
+        )
+        for report_id, report in reports.items()
+    }
+
+
+def _candidate(event: Event, reports: Sequence[CandidateReport]) -> CandidateEvent:
     assert event.id is not None
     return CandidateEvent(
-        event_id=event.id, similarity=similarity, event_date=event.date, country=event.country,
-        admin1=event.admin1, place_name=event.place_name, killed_low=event.killed_low, killed_high=event.killed_high,
+        event_id=event.id,
+        similarity=max((r.similarity for r in reports), default=0.0),
+        event_date=event.date,
+        country=event.country,
+        admin1=event.admin1,
+        place_name=event.place_name,
+        killed_low=event.killed_low,
+        killed_high=event.killed_high,
+        reports=tuple(reports),
     )

@@ -1,7 +1,11 @@
-"""First matcher: text similarity, adjusted by evidence that two reports cannot be one event.
+"""Report + candidate events -> scored match decision, from evidence weighed by a learned model.
 
-The score is a sum of named contributions so every decision can be read back feature by feature.
-The weights are set by hand for this version; a learned, calibrated combination replaces them later.
+Each candidate event comes with some of its reports (those the vector index found near the new
+report, or that share its place). The new report is compared with each of them feature by feature
+(`features.pair_features`); the learned model (`model.py`) turns the features into a calibrated
+probability that the two are one event, and the event scores as its best-matching report. The
+features and their log-odds contributions of that best pair are kept, so every decision can be
+read back.
 """
 
 from __future__ import annotations
@@ -11,7 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-MATCHER_VERSION = "similarity-evidence/v1"
+from service.matching.features import ReportEvidence, pair_features
+from service.matching.model import MatchModel, shipped_model
+
+MATCHER_VERSION = "evidence-trees/v2"
 
 
 class Outcome(StrEnum):
@@ -30,11 +37,35 @@ class ReportProfile:
     admin1: str | None = None
     place_name: str | None = None
     killed: int | None = None
+    evidence: ReportEvidence | None = None  # text evidence; None: only the fields above
+
+    def as_evidence(self) -> ReportEvidence:
+        if self.evidence is not None:
+            return self.evidence
+        return ReportEvidence(
+            event_date=self.event_date,
+            country=self.country,
+            admin1=self.admin1,
+            place_name=self.place_name,
+            killed=self.killed,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateReport:
+    """One report of a candidate event, with its cosine to the incoming report."""
+
+    report_id: int
+    similarity: float
+    evidence: ReportEvidence
 
 
 @dataclass(frozen=True, slots=True)
 class CandidateEvent:
-    """An existing event, as found through the vector index."""
+    """An existing event, with the reports of it to compare against.
+
+    Without `reports`, the event's own fields stand in for one report with cosine `similarity`.
+    """
 
     event_id: int
     similarity: float  # best cosine between the report and any report of the event
@@ -44,24 +75,40 @@ class CandidateEvent:
     place_name: str | None = None
     killed_low: int | None = None
     killed_high: int | None = None
+    reports: tuple[CandidateReport, ...] = ()
+
+    def comparable_reports(self) -> tuple[CandidateReport, ...]:
+        if self.reports:
+            return self.reports
+        killed = self.killed_low if self.killed_low is not None and self.killed_low == self.killed_high else None
+        evidence = ReportEvidence(
+            event_date=self.event_date,
+            country=self.country,
+            admin1=self.admin1,
+            place_name=self.place_name,
+            killed=killed,
+        )
+        return (CandidateReport(0, self.similarity, evidence),)
 
 
 @dataclass(frozen=True, slots=True)
 class ScoredCandidate:
     event_id: int
-    score: float
+    score: float  # probability that the report belongs to this event
     features: dict[str, float | None]
-    contributions: dict[str, float]
+    contributions: dict[str, float]  # log-odds; with "bias", they add up to logit(score)
 
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
+    """Probabilities: join at or above `join`, new event below `review`, needs review between."""
+
     join: float = 0.80
     review: float = 0.65
 
     def __post_init__(self) -> None:
-        if not 0.0 <= self.review <= self.join <= 1.5:
-            raise ValueError(f"need 0 <= review ({self.review}) <= join ({self.join})")
+        if not 0.0 <= self.review <= self.join <= 1.0:
+            raise ValueError(f"need 0 <= review ({self.review}) <= join ({self.join}) <= 1")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,57 +119,34 @@ class MatchResult:
     candidates: list[ScoredCandidate] = field(default_factory=list)
 
 
-def _same(left: str | None, right: str | None) -> float | None:
-    if not left or not right:
-        return None
-    return 1.0 if left.casefold() == right.casefold() else 0.0
-
-
-def score_candidate(report: ReportProfile, candidate: CandidateEvent) -> ScoredCandidate:
-    """Similarity plus small bonuses for agreeing places, penalties for contradictions."""
-    days = (
-        abs((report.event_date - candidate.event_date).days)
-        if report.event_date and candidate.event_date
-        else None
-    )
-    same_country = _same(report.country, candidate.country)
-    same_admin1 = _same(report.admin1, candidate.admin1)
-    same_place = _same(report.place_name, candidate.place_name)
-    killed_contradicts = (
-        1.0
-        if report.killed is not None
-        and candidate.killed_high is not None
-        and candidate.killed_low is not None
-        and not (candidate.killed_low // 2 <= report.killed <= candidate.killed_high * 2 + 2)
-        else 0.0
-    )
-    features: dict[str, float | None] = {
-        "similarity": candidate.similarity,
-        "days_apart": float(days) if days is not None else None,
-        "same_country": same_country,
-        "same_admin1": same_admin1,
-        "same_place": same_place,
-        "killed_contradicts": killed_contradicts,
-    }
-    contributions = {
-        "similarity": candidate.similarity,
-        "days_apart": -0.02 * min(days, 10) if days is not None else 0.0,
-        "same_country": -0.30 if same_country == 0.0 else 0.0,
-        "same_admin1": -0.15 if same_admin1 == 0.0 else 0.0,
-        "same_place": 0.05 if same_place == 1.0 else (-0.05 if same_place == 0.0 else 0.0),
-        "killed_contradicts": -0.10 * killed_contradicts,
-    }
-    score = round(sum(contributions.values()), 4)
-    return ScoredCandidate(candidate.event_id, score, features, contributions)
+def score_candidate(
+    report: ReportProfile, candidate: CandidateEvent, model: MatchModel | None = None
+) -> ScoredCandidate:
+    """The probability that `report` belongs to `candidate`: that of its best-matching report."""
+    model = model or shipped_model()
+    evidence = report.as_evidence()
+    best: tuple[float, dict[str, float], dict[str, float], CandidateReport] | None = None
+    for other in candidate.comparable_reports():
+        features = pair_features(evidence, other.evidence, other.similarity, model.vocabulary)
+        probability, contributions = model.probability(features)
+        if best is None or probability > best[0]:
+            best = (probability, features, contributions, other)
+    assert best is not None  # comparable_reports is never empty
+    probability, features, contributions, other = best
+    recorded: dict[str, float | None] = dict(features)
+    recorded["compared_report"] = float(other.report_id) if other.report_id else None
+    recorded["reports_compared"] = float(len(candidate.comparable_reports()))
+    return ScoredCandidate(candidate.event_id, round(probability, 4), recorded, {"bias": model.bias, **contributions})
 
 
 def decide(
-    report: ReportProfile, candidates: Sequence[CandidateEvent], thresholds: Thresholds
+    report: ReportProfile,
+    candidates: Sequence[CandidateEvent],
+    thresholds: Thresholds,
+    model: MatchModel | None = None,
 ) -> MatchResult:
-    """Join the best candidate above `join`; below `review` start a new event; between: review."""
-    scored = sorted(
-        (score_candidate(report, c) for c in candidates), key=lambda s: (-s.score, s.event_id)
-    )
+    """Join the best candidate at or above `join`; below `review` start a new event; between: review."""
+    scored = sorted((score_candidate(report, c, model) for c in candidates), key=lambda s: (-s.score, s.event_id))
     if not scored:
         return MatchResult(Outcome.NEW_EVENT, None, None, [])
     best = scored[0]

@@ -112,6 +112,25 @@ def delete_vectors_not_matching(session: Session, fingerprint: str) -> None:
         session.delete(row)
 
 
+def reports_by_id(session: Session, report_ids: Sequence[int]) -> dict[int, Report]:
+    if not report_ids:
+        return {}
+    rows = session.exec(select(Report).where(col(Report.id).in_(set(report_ids)))).all()
+    return {r.id: r for r in rows if r.id is not None}
+
+
+def vectors_of_reports(session: Session, report_ids: Sequence[int], fingerprint: str) -> dict[int, np.ndarray]:
+    """Stored vectors of these reports made with `fingerprint` (missing ones are left out)."""
+    if not report_ids:
+        return {}
+    rows = session.exec(
+        select(ReportVector.report_id, ReportVector.vector).where(
+            ReportVector.fingerprint == fingerprint, col(ReportVector.report_id).in_(set(report_ids))
+        )
+    ).all()
+    return {int(report_id): np.frombuffer(blob, dtype=np.float32) for report_id, blob in rows}
+
+
 def store_claims(
     session: Session, report_id: int, tagged: Sequence[tuple[DomainClaim, str]], extractor_version: str
 ) -> None:
@@ -155,3 +174,9 @@ def report_batches(session: Session, batch: int = 200) -> Iterator[list[Report]]
 
 def count_reports(session: Session) -> int:
     return int(session.exec(select(func.count()).select_from(Report)).one())
+
+
+def report_ids_undated(session: Session) -> list[int]:
+    """Reports with no event date at all (neither from the text nor published)."""
+    rows = session.exec(select(Report.id).where(col(Report.event_date).is_(None))).all()
+    return [int(r) for r in rows if r is not None]

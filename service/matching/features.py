@@ -1,0 +1,355 @@
+"""Evidence that two reports describe one event, as named numbers (pure: plain values in and out).
+
+A report is reduced once to a `ReportEvidence`: IDF-weighted terms of its headline and lead, the
+rare capitalised words in it (people, places, groups, streets), the numbers it mentions, and what
+extraction read from it (event date, normalised place, killed figure, perpetrator, event type).
+`pair_features` compares two of them. The IDF table is shipped with the model (see `model.py`);
+a word missing from it is rare, so it gets the table's ceiling.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from service.domain import Extraction, FigureKind
+
+# Headline and the first part of the body: where the event is described, before the page boilerplate.
+LEXICAL_CHARS = 2500
+# A capitalised word this rare (IDF) or rarer counts as a name; common words ("Police", "Monday") do not.
+NAME_MIN_IDF = 6.0
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
+# Capitalised words ("Tulsa", "DeKalb", "McDonald", "O'Neal"), not all-capital ones ("AP", "KTVI").
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]*[a-z][A-Za-z]*(?:['\u2019-][A-Za-z]+)*")
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+_NUMBER = re.compile(r"(?<![\d.])(?<!\d,)(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?!\d|[.,]\d)")
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "are",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "she",
+        "they",
+        "his",
+        "her",
+        "their",
+        "them",
+        "we",
+        "you",
+        "i",
+        "said",
+        "says",
+        "say",
+        "after",
+        "before",
+        "over",
+        "into",
+        "about",
+        "than",
+        "then",
+        "who",
+        "whom",
+        "which",
+        "what",
+        "when",
+        "where",
+        "while",
+        "has",
+        "have",
+        "had",
+        "not",
+        "no",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "also",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Inverse document frequencies of common words; anything else is treated as rare."""
+
+    idf: Mapping[str, float] = field(default_factory=dict)
+    rare_idf: float = 8.0
+
+    def weight(self, term: str) -> float:
+        return self.idf.get(term, self.rare_idf)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportEvidence:
+    """One report, reduced to what the matcher compares."""
+
+    terms: Mapping[str, float] = field(default_factory=dict)  # L2-normalised sublinear TF-IDF
+    title_terms: Mapping[str, float] = field(default_factory=dict)  # the same, of the headline alone
+    names: frozenset[str] = frozenset()  # rare capitalised words, lower-cased
+    numbers: frozenset[str] = frozenset()  # numbers written in the headline and lead
+    event_date: dt.date | None = None  # from the text, else the publication date
+    published_at: dt.date | None = None
+    country: str | None = None
+    admin1: str | None = None
+    place_name: str | None = None
+    killed: int | None = None  # main-event total, no subgroup
+    injured: int | None = None
+    years: frozenset[int] = frozenset()  # years written in the headline and lead
+    perpetrator: str | None = None
+    event_type: str | None = None
+
+
+def _content_words(text: str) -> set[str]:
+    # Five-letter prefixes: "shooting" meets "shootings", "killed" meets "killer".
+    return {w.casefold()[:5] for w in _WORD.findall(text) if len(w) > 2 and w.casefold() not in _STOPWORDS}
+
+
+def article_start(title: str, text: str) -> int | None:
+    """Where the article begins: the first paragraph that shares two content words with the headline.
+
+    Pages often open with log-in forms, station blurbs or newsletter prompts, and some hold nothing
+    else. None: no paragraph echoes the headline, so the body is taken as boilerplate.
+    """
+    headline = _content_words(title)
+    if not headline:
+        return 0
+    needed = min(2, len(headline))
+    offset = 0
+    for paragraph in re.split(r"(\n\s*\n|\n)", text):
+        if len(headline & _content_words(paragraph)) >= needed:
+            return offset
+        offset += len(paragraph)
+    return None
+
+
+def event_lead(title: str, text: str, chars: int) -> str:
+    """Headline and up to `chars` characters of the article from where it begins (no boilerplate)."""
+    title = " ".join(title.split())
+    start = article_start(title, text)
+    body = "" if start is None else " ".join(text[start : start + 3 * chars].split())[:chars]
+    if not title or body.startswith(title):
+        return body or title
+    return f"{title}. {body}" if body else title
+
+
+def lexical_text(title: str, text: str) -> str:
+    """The part of the report the lexical features read: headline and the start of the article."""
+    return event_lead(title, text, LEXICAL_CHARS)
+
+
+def tfidf_terms(text: str, vocabulary: Vocabulary) -> dict[str, float]:
+    """Sublinear TF-IDF weights of the words in `text`, L2-normalised (stopwords dropped)."""
+    counts = Counter(w.casefold() for w in _WORD.findall(text))
+    weights = {
+        term: (1.0 + math.log(count)) * vocabulary.weight(term)
+        for term, count in counts.items()
+        if term not in _STOPWORDS
+    }
+    norm = math.sqrt(sum(v * v for v in weights.values()))
+    return {t: v / norm for t, v in weights.items()} if norm else {}
+
+
+def names_in(text: str, vocabulary: Vocabulary) -> frozenset[str]:
+    """Capitalised words that are rare in general text: mostly names of people, places and groups."""
+    found = (_POSSESSIVE.sub("", m.casefold()) for m in _CAPITALISED.findall(text))
+    return frozenset(n for n in found if n not in _STOPWORDS and vocabulary.weight(n) >= NAME_MIN_IDF)
+
+
+def numbers_in(text: str) -> frozenset[str]:
+    """Numbers of two digits or more (ages, tolls, house numbers, years): single digits are too common."""
+    return frozenset(n.replace(",", "") for n in _NUMBER.findall(text) if len(n) >= 2)
+
+
+def evidence_from_text(
+    title: str,
+    text: str,
+    vocabulary: Vocabulary,
+    *,
+    event_date: dt.date | None = None,
+    published_at: dt.date | None = None,
+    country: str | None = None,
+    admin1: str | None = None,
+    place_name: str | None = None,
+    killed: int | None = None,
+    injured: int | None = None,
+    perpetrator: str | None = None,
+    event_type: str | None = None,
+) -> ReportEvidence:
+    """Build the evidence of one report from its text and what extraction found in it."""
+    lexical = lexical_text(title, text)
+    return ReportEvidence(
+        terms=tfidf_terms(lexical, vocabulary),
+        title_terms=tfidf_terms(title, vocabulary),
+        names=names_in(lexical, vocabulary),
+        numbers=numbers_in(lexical[:1200]),
+        event_date=event_date or published_at,
+        published_at=published_at,
+        country=country,
+        admin1=admin1,
+        place_name=place_name,
+        killed=killed,
+        injured=injured,
+        years=frozenset(int(y) for y in _YEAR.findall(lexical)),
+        perpetrator=perpetrator,
+        event_type=event_type,
+    )
+
+
+def evidence_from_extraction(
+    title: str,
+    text: str,
+    extraction: Extraction,
+    vocabulary: Vocabulary,
+    *,
+    event_date: dt.date | None,
+    published_at: dt.date | None,
+) -> ReportEvidence:
+    """Evidence of a report from its text and its extraction (main-event claims only)."""
+    place = extraction.main_place()
+    killed, injured = (
+        next(
+            (f.best for f in extraction.figures if f.kind == kind and f.event_ref == 0 and f.subgroup is None),
+            None,
+        )
+        for kind in (FigureKind.KILLED, FigureKind.INJURED)
+    )
+    perpetrator = next((p.actor for p in extraction.perpetrators if p.event_ref == 0), None)
+    event_type = extraction.main_event_type()
+    return evidence_from_text(
+        title,
+        text,
+        vocabulary,
+        event_date=event_date,
+        published_at=published_at,
+        country=place.country if place else None,
+        admin1=place.admin1 if place else None,
+        place_name=place.name if place else None,
+        killed=killed,
+        injured=injured,
+        perpetrator=perpetrator,
+        event_type=event_type.event_type if event_type else None,
+    )
+
+
+def _cosine(left: Mapping[str, float], right: Mapping[str, float]) -> float:
+    if len(left) > len(right):
+        left, right = right, left
+    return sum(weight * right.get(term, 0.0) for term, weight in left.items())
+
+
+def _coverage(part: Mapping[str, float], whole: Mapping[str, float], vocabulary: Vocabulary) -> float:
+    """Share of `part`'s IDF mass whose words occur in `whole` (a headline inside an article)."""
+    mass = sum(vocabulary.weight(t) for t in part)
+    return sum(vocabulary.weight(t) for t in part if t in whole) / mass if mass else 0.0
+
+
+def _weighted_overlap(left: frozenset[str], right: frozenset[str], vocabulary: Vocabulary) -> tuple[float, float]:
+    """(IDF mass of the shared items over the smaller side's mass, the shared mass in IDF units)."""
+    if not left or not right:
+        return 0.0, 0.0
+    shared = sum(vocabulary.weight(n) for n in left & right)
+    smaller = min(sum(vocabulary.weight(n) for n in left), sum(vocabulary.weight(n) for n in right))
+    return (shared / smaller if smaller else 0.0), shared
+
+
+def _agree(left: str | None, right: str | None) -> float:
+    """+1 both known and equal, -1 both known and different, 0 unknown on either side."""
+    if not left or not right:
+        return 0.0
+    return 1.0 if left.casefold() == right.casefold() else -1.0
+
+
+def _place_agreement(report: ReportEvidence, other: ReportEvidence) -> float:
+    """Agreement at the finest level both sides know: town, else region, else country."""
+    for left, right in (
+        (report.place_name, other.place_name),
+        (report.admin1, other.admin1),
+        (report.country, other.country),
+    ):
+        if left and right:
+            return _agree(left, right)
+    return 0.0
+
+
+def _year_agreement(left: frozenset[int], right: frozenset[int]) -> float:
+    """+1 a year in common, -1 both name years and none in common, 0 otherwise."""
+    if not left or not right:
+        return 0.0
+    return 1.0 if left & right else -1.0
+
+
+def _figure_agreement(left: int | None, right: int | None) -> float:
+    """+1 same toll, -1 tolls that cannot be one count (a later rise stays plausible), 0 unknown."""
+    if left is None or right is None:
+        return 0.0
+    if left == right:
+        return 1.0
+    low, high = sorted((left, right))
+    return 0.0 if high <= 2 * low + 2 else -1.0
+
+
+def pair_features(
+    report: ReportEvidence, other: ReportEvidence, dense: float, vocabulary: Vocabulary
+) -> dict[str, float]:
+    """The raw evidence that `report` and `other` are one event; every value is a plain float."""
+    name_overlap, name_mass = _weighted_overlap(report.names, other.names, vocabulary)
+    shorter, longer = sorted((report.terms, other.terms), key=len)
+    number_overlap, _ = _weighted_overlap(report.numbers, other.numbers, vocabulary)
+    days: float | None = None
+    if report.event_date is not None and other.event_date is not None:
+        days = float(abs((report.event_date - other.event_date).days))
+    return {
+        "dense": float(dense),
+        "lexical": _cosine(report.terms, other.terms),
+        "title": _cosine(report.title_terms, other.title_terms),
+        "title_coverage": max(
+            _coverage(report.title_terms, other.terms, vocabulary),
+            _coverage(other.title_terms, report.terms, vocabulary),
+        ),
+        "coverage": _coverage(shorter, longer, vocabulary),
+        "names": name_overlap,
+        "name_mass": math.log1p(name_mass),
+        "numbers": number_overlap,
+        "log_days": math.log1p(days) if days is not None else 0.0,
+        "date_known": 1.0 if days is not None else 0.0,
+        "place": _place_agreement(report, other),
+        "years": _year_agreement(report.years, other.years),
+        "killed": _figure_agreement(report.killed, other.killed),
+        "injured": _figure_agreement(report.injured, other.injured),
+        "perpetrator": _agree(report.perpetrator, other.perpetrator),
+        "event_type": _agree(report.event_type, other.event_type),
+    }

@@ -1,0 +1,181 @@
+"""The learned combination of the evidence, shipped as a small JSON file.
+
+`train.py` writes the file; here it is only read. Two kinds of model can be read: boosted trees
+(the default) and a logistic regression. Either way a probability is `sigmoid(bias + sum of
+contributions)`, with one log-odds contribution per named term, so a decision can be read back
+term by term:
+
+- logistic regression: a term contributes `weight * (value - mean) / scale`;
+- trees: each split on the path of the pair through a tree moves the expected log-odds from the
+  node to its child, and that move is credited to the split's term (Saabas' attribution); the
+  bias is the base score plus every tree's expected value at its root.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from service.matching.features import Vocabulary
+
+MODEL_FILE = "match_model.json"
+
+
+def model_terms(features: Mapping[str, float]) -> dict[str, float]:
+    """The model's inputs: the raw features plus the interactions the evidence needs.
+
+    `far_names` lets shared names carry a follow-up story months later, when time alone says no;
+    `far_dense` lets the model discount text similarity between reports far apart in time.
+    """
+    terms = dict(features)
+    # Agreement and contradiction weigh differently (many incidents share a city; few share a street).
+    for name in ("place", "killed", "injured", "years", "event_type"):
+        terms[f"{name}_conflict"] = 1.0 if features[name] < 0 else 0.0
+    terms["far_names"] = features["log_days"] * features["names"]
+    terms["far_dense"] = features["log_days"] * features["dense"]
+    terms["far_lexical"] = features["log_days"] * features["lexical"]
+    terms["dense_x_lexical"] = features["dense"] * features["lexical"]
+    # Without dates (or with them) the same similarity means different things.
+    undated = 1.0 - features["date_known"]
+    terms["undated_dense"] = undated * features["dense"]
+    terms["undated_lexical"] = undated * features["lexical"]
+    terms["undated_names"] = undated * features["names"]
+    terms["dense_sq"] = features["dense"] ** 2
+    terms["lexical_sq"] = features["lexical"] ** 2
+    terms["names_x_lexical"] = features["names"] * features["lexical"]
+    return terms
+
+
+@dataclass(frozen=True, slots=True)
+class Tree:
+    """One regression tree over the terms; node 0 is the root, `feature` is -1 at a leaf.
+
+    `value` is the leaf's log-odds at a leaf, and the training pairs' mean of it at an inner node.
+    A pair goes left when its term is <= the threshold.
+    """
+
+    feature: tuple[int, ...]
+    threshold: tuple[float, ...]
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    value: tuple[float, ...]
+
+    def walk(self, row: list[float], contributions: list[float]) -> None:
+        node = 0
+        while (feature := self.feature[node]) >= 0:
+            child = self.left[node] if row[feature] <= self.threshold[node] else self.right[node]
+            contributions[feature] += self.value[child] - self.value[node]
+            node = child
+
+    def to_json(self) -> list[list[float]]:
+        return [list(self.feature), list(self.threshold), list(self.left), list(self.right), list(self.value)]
+
+    @classmethod
+    def from_json(cls, data: list[list[float]], terms: int) -> Tree:
+        feature, threshold, left, right, value = data
+        tree = cls(
+            tuple(int(f) for f in feature),
+            tuple(float(t) for t in threshold),
+            tuple(int(i) for i in left),
+            tuple(int(i) for i in right),
+            tuple(float(v) for v in value),
+        )
+        nodes = len(tree.feature)
+        if any(len(column) != nodes for column in data) or any(
+            f >= terms or (f >= 0 and not (0 < tree.left[i] < nodes and 0 < tree.right[i] < nodes))
+            for i, f in enumerate(tree.feature)
+        ):
+            raise ValueError("match model: malformed tree")
+        return tree
+
+
+@dataclass(frozen=True, slots=True)
+class MatchModel:
+    """The learned model (trees, or linear weights) and the vocabulary statistics it was trained with."""
+
+    version: str
+    bias: float
+    weights: Mapping[str, float] = field(default_factory=dict)  # linear: per term
+    means: Mapping[str, float] = field(default_factory=dict)
+    scales: Mapping[str, float] = field(default_factory=dict)
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    join: float = 0.9
+    review: float = 0.5
+    tree_terms: tuple[str, ...] = ()  # trees: the term of each feature index
+    trees: tuple[Tree, ...] = ()
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """The names of the terms that get a contribution."""
+        return self.tree_terms if self.trees else tuple(self.weights)
+
+    def contributions(self, features: Mapping[str, float]) -> dict[str, float]:
+        """Log-odds contribution of every term (zero ones included, for the record)."""
+        terms = model_terms(features)
+        if self.trees:
+            row = [terms[name] for name in self.tree_terms]
+            totals = [0.0] * len(row)
+            for tree in self.trees:
+                tree.walk(row, totals)
+            return {name: round(total, 4) for name, total in zip(self.tree_terms, totals, strict=True)}
+        return {
+            name: round(weight * (terms[name] - self.means[name]) / self.scales[name], 4)
+            for name, weight in self.weights.items()
+        }
+
+    def probability(self, features: Mapping[str, float]) -> tuple[float, dict[str, float]]:
+        """(probability that the pair is one event, the log-odds contributions)."""
+        contributions = self.contributions(features)
+        logit = self.bias + sum(contributions.values())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit)))), contributions
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "version": self.version,
+            "bias": self.bias,
+            "thresholds": {"join": self.join, "review": self.review},
+            "vocabulary": {"rare_idf": self.vocabulary.rare_idf, "idf": dict(self.vocabulary.idf)},
+        }
+        if self.trees:
+            data["terms"] = list(self.tree_terms)
+            data["trees"] = [tree.to_json() for tree in self.trees]
+        else:
+            data.update(weights=dict(self.weights), means=dict(self.means), scales=dict(self.scales))
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> MatchModel:
+        tree_terms = tuple(str(t) for t in data.get("terms", ()))
+        trees = tuple(Tree.from_json(t, len(tree_terms)) for t in data.get("trees", ()))
+        weights = {str(k): float(v) for k, v in data.get("weights", {}).items()}
+        scales = {str(k): float(v) for k, v in data.get("scales", {}).items()}
+        if not trees and (set(weights) != set(scales) or any(s <= 0 for s in scales.values())):
+            raise ValueError("match model: every weight needs a positive scale")
+        vocabulary = data.get("vocabulary", {})
+        return cls(
+            version=str(data["version"]),
+            weights=weights,
+            means={str(k): float(v) for k, v in data.get("means", {}).items()},
+            scales=scales,
+            tree_terms=tree_terms,
+            trees=trees,
+            bias=float(data["bias"]),
+            vocabulary=Vocabulary(
+                idf={str(k): float(v) for k, v in vocabulary.get("idf", {}).items()},
+                rare_idf=float(vocabulary.get("rare_idf", 8.0)),
+            ),
+            join=float(data.get("thresholds", {}).get("join", 0.9)),
+            review=float(data.get("thresholds", {}).get("review", 0.5)),
+        )
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> MatchModel:
+    """The model file shipped next to this module."""
+    text = resources.files("service.matching").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    return MatchModel.from_json(json.loads(text))

@@ -1,0 +1,117 @@
+"""Evidence extraction and pairwise features, on hand-written reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pytest
+
+from service.matching.features import (
+    ReportEvidence,
+    Vocabulary,
+    article_start,
+    event_lead,
+    evidence_from_text,
+    names_in,
+    numbers_in,
+    pair_features,
+    tfidf_terms,
+)
+
+COMMON = Vocabulary(
+    idf={"police": 1.5, "shooting": 1.6, "shot": 1.7, "man": 1.4, "monday": 2.0, "killed": 1.8, "city": 2.1},
+    rare_idf=8.0,
+)
+BOILERPLATE = "Sign in using your account.\n\nBy registering you agree to our Terms of Service and Privacy Policy."
+
+
+def test_article_starts_at_the_paragraph_that_echoes_the_headline() -> None:
+    text = f"{BOILERPLATE}\n\nA man was shot in Tulsa on Monday, police said.\n\nMore news."
+    start = article_start("Man shot in Tulsa", text)
+    assert start == text.index("A man was shot")
+    assert event_lead("Man shot in Tulsa", text, 40) == "Man shot in Tulsa. A man was shot in Tulsa on Monday, polic"
+
+
+def test_a_page_of_boilerplate_leaves_the_headline_alone() -> None:
+    assert article_start("Man shot in Tulsa", BOILERPLATE) is None
+    assert event_lead("Man shot in Tulsa", BOILERPLATE, 600) == "Man shot in Tulsa"
+    assert event_lead("", "Body only.", 600) == "Body only."
+
+
+def test_tfidf_terms_are_unit_length_and_weight_rare_words_up() -> None:
+    terms = tfidf_terms("Police said the man was shot in Okmulgee", COMMON)
+    assert math.isclose(sum(v * v for v in terms.values()), 1.0)
+    assert "the" not in terms and terms["okmulgee"] > terms["police"]
+
+
+def test_names_are_rare_capitalised_words_without_possessive() -> None:
+    names = names_in("Police in DeKalb said Laylah's grandfather McDonald was shot, AP reported.", COMMON)
+    assert names == {"dekalb", "laylah", "mcdonald"}
+
+
+def test_numbers_keep_decimals_and_thousands_and_drop_single_digits() -> None:
+    assert numbers_in("A magnitude 5.9 quake, 1,200 homes, 3 dead, 45, 2013.") == {"5.9", "1200", "45", "2013"}
+
+
+def evidence(title: str, text: str, **fields: object) -> ReportEvidence:
+    return evidence_from_text(title, text, COMMON, **fields)  # type: ignore[arg-type]
+
+
+def test_follow_up_story_shares_names_and_numbers() -> None:
+    first = evidence(
+        "Man shot dead on Elmwood Avenue",
+        "Darnell Whitcombe, 34, was shot and killed on the 1400 block of Elmwood Avenue on Monday, police said.",
+        event_date=dt.date(2015, 3, 2),
+        killed=1,
+    )
+    trial = evidence(
+        "Trial opens in Elmwood Avenue killing",
+        "The trial of the man accused of killing Darnell Whitcombe, 34, on Elmwood Avenue opened on Tuesday.",
+        event_date=dt.date(2015, 11, 10),
+        killed=1,
+    )
+    other = evidence(
+        "Woman wounded in Riverside shooting",
+        "A woman, 52, was wounded in a shooting on Kessler Road in Riverside on Monday, police said.",
+        event_date=dt.date(2015, 3, 2),
+        killed=6,
+    )
+    same = pair_features(trial, first, 0.6, COMMON)
+    different = pair_features(other, first, 0.6, COMMON)
+    assert same["names"] == pytest.approx(1.0)  # every name of the shorter side is shared
+    assert same["numbers"] == pytest.approx(1.0)
+    assert same["log_days"] == pytest.approx(math.log1p(253))
+    assert same["killed"] == 1.0 and same["date_known"] == 1.0
+    assert different["names"] == 0.0 and different["log_days"] == 0.0
+    assert different["killed"] == -1.0
+    assert same["lexical"] > different["lexical"]
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        ({"place_name": "Tulsa", "country": "US"}, {"place_name": "tulsa", "country": "US"}, 1.0),
+        ({"place_name": "Tulsa", "country": "US"}, {"place_name": "Dallas", "country": "US"}, -1.0),
+        ({"country": "Syria"}, {"place_name": "Mosul", "country": "Iraq"}, -1.0),
+        ({"place_name": "Tulsa"}, {}, 0.0),
+    ],
+)
+def test_place_agreement_at_the_finest_level_both_know(
+    left: dict[str, str], right: dict[str, str], expected: float
+) -> None:
+    features = pair_features(ReportEvidence(**left), ReportEvidence(**right), 0.5, COMMON)  # type: ignore[arg-type]
+    assert features["place"] == expected
+
+
+@pytest.mark.parametrize(("left", "right", "expected"), [(5, 5, 1.0), (5, 7, 0.0), (3, 40, -1.0), (None, 4, 0.0)])
+def test_a_toll_that_rose_is_not_a_contradiction(left: int | None, right: int | None, expected: float) -> None:
+    features = pair_features(ReportEvidence(killed=left), ReportEvidence(killed=right), 0.5, COMMON)
+    assert features["killed"] == expected
+
+
+def test_years_in_the_text_separate_look_alike_events() -> None:
+    quake_2005 = evidence("Quake hits Qeshm island", "The November 2005 quake destroyed villages on Qeshm island.")
+    quake_2008 = evidence("Quake hits Qeshm island", "The September 2008 quake injured three on Qeshm island.")
+    assert pair_features(quake_2005, quake_2008, 0.9, COMMON)["years"] == -1.0
+    assert pair_features(quake_2005, quake_2005, 1.0, COMMON)["years"] == 1.0
