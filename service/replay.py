@@ -18,7 +18,7 @@ from embeddings.index import VectorIndex
 from service.config import Settings
 from service.db import make_engine, migrate
 from service.ingest import Pipeline, event_description
-from service.models import Event, EventMember, Report, Source
+from service.models import Event, EventMember
 from service.schemas import ReportCreate
 
 
@@ -86,30 +86,28 @@ def replay(
     timed = TimedEncoder(encoder)
     pipeline = Pipeline(engine, timed, VectorIndex(encoder.dimension, encoder.fingerprint), settings)
     started = time.perf_counter()
+    stored_as: list[tuple[str, int]] = []  # (input id, stored report id): a repeat maps to its twin
     with tqdm(total=len(reports), desc="replay", unit="report", disable=not show_progress) as progress:
         for start in range(0, len(reports), batch_size):
             chunk = reports[start : start + batch_size]
-            pipeline.ingest(chunk)
+            results = pipeline.ingest(chunk)
+            stored_as.extend((item.id, result.report) for item, result in zip(chunk, results, strict=True))
             progress.update(len(chunk))
     seconds = time.perf_counter() - started
     pipeline.save_index()
     with Session(engine) as session:
-        events = write_outputs(session, out_dir)
+        events = write_outputs(session, out_dir, stored_as)
     engine.dispose()
     return ReplayStats(len(reports), events, seconds, timed.seconds)
 
 
-def write_outputs(session: Session, out_dir: Path) -> int:
-    """assignments.jsonl ({"id", "event"} per report) and events.jsonl (one canonical event per line)."""
-    rows = session.exec(
-        select(Report.external_id, Source.name, EventMember.event_id)
-        .join(Source, col(Source.id) == col(Report.source_id))
-        .join(EventMember, col(EventMember.report_id) == col(Report.id))
-        .order_by(col(Report.id))
-    ).all()
+def write_outputs(session: Session, out_dir: Path, stored_as: Sequence[tuple[str, int]]) -> int:
+    """assignments.jsonl ({"id", "event"} per input report, in input order; a report sent twice gets its
+    stored twin's event) and events.jsonl (one canonical event per line)."""
+    event_of = dict(session.exec(select(EventMember.report_id, EventMember.event_id)).all())
     with (out_dir / "assignments.jsonl").open("w", encoding="utf-8") as out:
-        for external_id, _source, event_id in rows:
-            out.write(json.dumps({"id": external_id, "event": event_id}) + "\n")
+        for input_id, report_id in stored_as:
+            out.write(json.dumps({"id": input_id, "event": event_of[report_id]}) + "\n")
     events = session.exec(select(Event).where(Event.status == "active").order_by(col(Event.id))).all()
     with (out_dir / "events.jsonl").open("w", encoding="utf-8") as out:
         for event in events:

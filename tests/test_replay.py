@@ -83,3 +83,14 @@ def test_a_bad_line_is_named(tmp_path: Path) -> None:
     path.write_text(json.dumps({"id": "a", "source": "s", "text": "ok"}) + "\n" + json.dumps({"id": "b"}) + "\n")
     with pytest.raises(ValueError, match=r"bad.jsonl:2"):
         list(read_reports(path))
+
+
+def test_a_repeat_under_another_id_is_assigned_its_twins_event(tmp_path: Path) -> None:
+    # Real feeds republish one article under two ids; it is stored once, yet every input line is answered.
+    body = {"source": "one.com", "text": "A man was shot dead in Akron, Ohio.", "published_at": "2024-06-02"}
+    reports = _write(tmp_path / "reports.jsonl", [{"id": "a", **body}, {"id": "a-again", **body}])
+    out = tmp_path / "out"
+    replay(list(read_reports(reports)), out, HashingEncoder(), Settings(data_dir=out / "store"), show_progress=False)
+    rows = [json.loads(line) for line in (out / "assignments.jsonl").read_text().splitlines()]
+    assert [row["id"] for row in rows] == ["a", "a-again"]
+    assert rows[0]["event"] == rows[1]["event"]
