@@ -106,12 +106,14 @@ def replay(
 def bench_quality(
     data: Annotated[Path, typer.Option(exists=True, file_okay=False, help="The evaluation data folder")] = DEFAULT_DATA,
     sets: Annotated[str, typer.Option(help="Comma-separated set names")] = "gva-dev,ecbplus-dev",
+    baselines: Annotated[bool, typer.Option(help="Also run the naive TF-IDF and MiniLM baselines")] = True,
 ) -> None:
-    """Replay each dev set and print B-cubed and pairwise P/R/F1 beside the reference numbers."""
+    """Replay each dev set and print B-cubed and pairwise P/R/F1 beside the baselines and reference numbers."""
     from service.bench.quality import run_quality
 
     with tempfile.TemporaryDirectory(prefix="concord-bench-") as scratch:
-        typer.echo(run_quality(data, [s.strip() for s in sets.split(",") if s.strip()], Path(scratch)))
+        names = [s.strip() for s in sets.split(",") if s.strip()]
+        typer.echo(run_quality(data, names, Path(scratch), baselines=baselines))
 
 
 @bench_app.command("reconcile")
