@@ -2,45 +2,23 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
-import uvicorn
 
+from service.bench.server import running_server
 from service.config import Settings
 from service.main import create_app
 from tests.fakes import HashingEncoder
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture
 def server_url(settings: Settings) -> Iterator[str]:
-    port = _free_port()
     encoder = HashingEncoder()
-    config = uvicorn.Config(
-        create_app(settings, encoder_factory=lambda _s: encoder), host="127.0.0.1", port=port, log_level="warning"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=30)
+    with running_server(create_app(settings, encoder_factory=lambda _s: encoder)) as url:
+        yield url
 
 
 def test_twenty_concurrent_posts_about_one_new_event_make_one_event(server_url: str) -> None:

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import socket
 import statistics
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-import uvicorn
 
 from embeddings.encoder import TextEncoder
 from service.bench.datasets import load_dataset
+from service.bench.server import running_server
 from service.config import Settings
 from service.main import create_app
 
@@ -36,55 +34,33 @@ class LatencyStats:
         )
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def measure_post_latency(
     data_dir: Path, set_name: str, scratch: Path, encoder: TextEncoder, *, requests: int, concurrency: int
 ) -> LatencyStats:
     """Serve a fresh store on a loopback port and POST the set's first `requests` reports to it."""
     reports = load_dataset(data_dir / set_name).reports[:requests]
     settings = Settings(data_dir=scratch / "latency-store", database_url=None)
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(settings, lambda _s: encoder), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 120
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the server did not start")
-        time.sleep(0.1)
-    url = f"http://127.0.0.1:{port}/v1/reports"
-    try:
-        with httpx.Client(timeout=120) as client:
+    with running_server(create_app(settings, lambda _s: encoder)) as base_url, httpx.Client(timeout=120) as client:
 
-            def post(index: int) -> tuple[float, bool]:
-                r = reports[index]
-                body = {
-                    "id": r.id,
-                    "source": r.source,
-                    "url": r.url,
-                    "title": r.title,
-                    "text": r.text,
-                    "published_at": r.published_at.isoformat() if r.published_at else None,
-                    "language": r.language,
-                }
-                started = time.perf_counter()
-                answer = client.post(url, json=body)
-                return (time.perf_counter() - started) * 1000, answer.status_code in (200, 201)
-
+        def post(index: int) -> tuple[float, bool]:
+            r = reports[index]
+            body = {
+                "id": r.id,
+                "source": r.source,
+                "url": r.url,
+                "title": r.title,
+                "text": r.text,
+                "published_at": r.published_at.isoformat() if r.published_at else None,
+                "language": r.language,
+            }
             started = time.perf_counter()
-            with ThreadPoolExecutor(max_workers=concurrency) as pool:
-                results = list(pool.map(post, range(len(reports))))
-            seconds = time.perf_counter() - started
-    finally:
-        server.should_exit = True
-        thread.join(timeout=60)
+            answer = client.post(f"{base_url}/v1/reports", json=body)
+            return (time.perf_counter() - started) * 1000, answer.status_code in (200, 201)
+
+        started = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=concurrency) as pool:
+            results = list(pool.map(post, range(len(reports))))
+        seconds = time.perf_counter() - started
     latencies = sorted(ms for ms, _ok in results)
     cuts = statistics.quantiles(latencies, n=100, method="inclusive")
     return LatencyStats(
