@@ -13,6 +13,7 @@ from service.domain import FieldDecision, SourcedClaim, Span
 from service.models import Event, EventRevision, FieldDecisionRow
 from service.models.tables import utcnow
 from service.reconciliation import Policy, reconcile
+from service.reconciliation.figures import ALWAYS_REPORTED, none_reported
 from service.repositories import events as event_repo
 from service.repositories import reports as report_repo
 from service.repositories.events import MemberSummary
@@ -77,6 +78,9 @@ def derive_fields(
         decisions["date"] = FieldDecision(
             "date", {"date": min(dates).isoformat(), "precision": "day"}, "date.publication_fallback/v1"
         )
+    if members:
+        for kind in ALWAYS_REPORTED:
+            decisions.setdefault(kind.value, none_reported(kind))
     for pin in event_repo.pins_of(session, event_id):
         reconciled = decisions.get(pin.field)
         claims = reconciled.supporting if reconciled else ()

@@ -150,3 +150,12 @@ def test_health_and_readiness(client: TestClient) -> None:
     assert client.get("/healthz").json() == {"status": "ok"}
     ready = client.get("/readyz").json()
     assert ready["status"] == "ready" and ready["indexed_reports"] == 0
+
+
+def test_a_figure_no_report_states_is_zero_open_above(client: TestClient) -> None:
+    posted = client.post(
+        "/v1/reports",
+        json={"id": "p", "source": "s.org", "text": "Thousands marched in Paris, France, against the pension reform."},
+    ).json()
+    figures = client.get(f"/v1/events/{posted['event']}").json()["figures"]
+    assert figures["killed"] == {"low": 0, "best": 0, "high": None, "rule": "figure.none_reported/v1"}

@@ -19,6 +19,7 @@ from service.bench.datasets import BenchReport, Dataset, load_dataset
 from service.domain import Extraction, FigureKind, SourcedClaim, report_document
 from service.extraction import extract
 from service.reconciliation import Policy, reconcile
+from service.reconciliation.figures import none_reported
 
 Combiner = Callable[[list[int]], int]
 COMBINERS: dict[str, Combiner] = {
@@ -140,7 +141,7 @@ def bench_set(dataset: Dataset) -> list[str]:
         for policy in Policy:
             predicted: dict[str, int | None] = {}
             for event in dataset.gold_events:
-                decision = reconcile(claims.get(event, []), policy).get(field)
+                decision = reconcile(claims.get(event, []), policy).get(field) or none_reported(kind)
                 best = decision.value.get("best") if decision and decision.value else None
                 predicted[event] = int(best) if isinstance(best, int) else None
             lines.append(_score(f"Concord ({policy.value})", field, dataset, predicted, eligible).line())

@@ -318,3 +318,19 @@ def reconcile_figure(kind: FigureKind, items: Sequence[Figure], policy: Policy) 
         superseded=ids(superseded),
         note="; ".join(notes),
     )
+
+
+RULE_NONE_REPORTED = "figure.none_reported/v1"
+# The figures every event reports; the others (missing, kidnapped, arrested) appear only when stated.
+ALWAYS_REPORTED = (FigureKind.KILLED, FigureKind.INJURED)
+
+
+def none_reported(kind: FigureKind) -> FieldDecision:
+    """No report of the event states this figure: code 0, as ACLED codes fatalities none reported,
+    but leave the interval open above, since silence is not a count."""
+    return FieldDecision(
+        kind.value,
+        {"low": 0, "best": 0, "high": None},
+        RULE_NONE_REPORTED,
+        note="no report of this event states the figure; 0 by convention, open above",
+    )

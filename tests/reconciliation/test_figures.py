@@ -232,3 +232,12 @@ def test_a_vague_word_in_the_replacing_report_stays_evidence_whatever_its_id() -
         decision = killed(claims)
         assert decision.superseded == (5,)
         assert set(decision.supporting) == {vague_id, 7}
+
+
+def test_none_reported_is_zero_open_above() -> None:
+    from service.domain import FigureKind
+    from service.reconciliation.figures import RULE_NONE_REPORTED, none_reported
+
+    decision = none_reported(FigureKind.KILLED)
+    assert decision.value == {"low": 0, "best": 0, "high": None}
+    assert decision.rule == RULE_NONE_REPORTED and decision.supporting == ()
