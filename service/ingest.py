@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import logging
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -63,6 +64,7 @@ log = logging.getLogger(__name__)
 
 EXTRACTOR_VERSION = "rules/v1"
 LEAD_CHARS = 600
+EVIDENCE_CACHE_REPORTS = 50_000
 PG_INGEST_LOCK = 7_318_204  # any constant: one advisory lock serialises matching across processes
 
 
@@ -126,6 +128,9 @@ class Pipeline:
     settings: Settings
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _since_save: int = 0
+    # Matching evidence of stored reports, derived from their immutable text and claims: computed once per
+    # report instead of once per comparison. Bounded; entries of rolled-back reports are dropped.
+    _evidence: OrderedDict[int, ReportEvidence] = field(default_factory=OrderedDict)
 
     @property
     def thresholds(self) -> Thresholds:
@@ -147,6 +152,8 @@ class Pipeline:
             except BaseException:
                 session.rollback()
                 self.index.remove(added)  # the index must never hold a vector the database lacks
+                for report_id in added:  # SQLite may hand the same ids out again
+                    self._evidence.pop(report_id, None)
                 raise
             self._since_save += len(added)
             if self._since_save >= self.settings.index_save_every:
@@ -314,7 +321,7 @@ class Pipeline:
             : self.settings.match_candidates + retrieval.PLACE_EVENTS
         ]
         compared = [report_id for event_id in chosen for report_id in by_event[event_id][: retrieval.REPORTS_PER_EVENT]]
-        evidence = _stored_evidence(session, compared, model.vocabulary)
+        evidence = self._evidence_of(session, compared, model.vocabulary)
         candidates = [
             _candidate(
                 events[event_id],
@@ -327,6 +334,21 @@ class Pipeline:
             for event_id in chosen
         ]
         return decide(_profile(prepared, model.vocabulary), candidates, self.thresholds, model)
+
+    def _evidence_of(
+        self, session: Session, report_ids: list[int], vocabulary: Vocabulary
+    ) -> dict[int, ReportEvidence]:
+        missing = [report_id for report_id in report_ids if report_id not in self._evidence]
+        for report_id, evidence in _stored_evidence(session, missing, vocabulary).items():
+            self._evidence[report_id] = evidence
+        while len(self._evidence) > EVIDENCE_CACHE_REPORTS:
+            self._evidence.popitem(last=False)
+        found: dict[int, ReportEvidence] = {}
+        for report_id in report_ids:
+            if (cached := self._evidence.get(report_id)) is not None:
+                self._evidence.move_to_end(report_id)
+                found[report_id] = cached
+        return found
 
     def _existing_result(self, session: Session, report: Report) -> IngestResult:
         assert report.id is not None
