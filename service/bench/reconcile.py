@@ -151,7 +151,7 @@ def bench_set(dataset: Dataset) -> list[str]:
                 assert report.event_key is not None
                 per_event[report.event_key].append(value)
         for name, combine in COMBINERS.items():
-            naive = {
+            naive: dict[str, int | None] = {
                 event: combine(values) if values else 0  # no figure anywhere: 0, as Concord codes it
                 for event in dataset.gold_events
                 for values in [per_event.get(event, [])]
