@@ -8,7 +8,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, text
 from sqlmodel import Session, create_engine
 
 import migrations
@@ -52,6 +52,16 @@ def migrate(url: str) -> None:
     """Bring the schema to the newest migration; the only way tables are ever created."""
     _ensure_sqlite_folder(url)
     command.upgrade(alembic_config(url), "head")
+
+
+# Any constant: one PostgreSQL advisory lock serialises matching and corrections across processes.
+MATCHING_LOCK_KEY = 7_318_204
+
+
+def lock_for_matching(session: Session) -> None:
+    """Hold the matching lock until the transaction ends (PostgreSQL; SQLite serialises writers itself)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MATCHING_LOCK_KEY})
 
 
 def session_scope(engine: Engine) -> Iterator[Session]:

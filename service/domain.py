@@ -7,6 +7,7 @@ Nothing here knows about HTTP, SQL or FAISS. Spans are character offsets into th
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -139,6 +140,24 @@ class Extraction:
     places: list[PlaceClaim] = field(default_factory=list)
     dates: list[DateClaim] = field(default_factory=list)
     event_types: list[EventTypeClaim] = field(default_factory=list)
+
+    @classmethod
+    def from_claims(cls, claims: Iterable[Claim]) -> Extraction:
+        """Sort typed claims (e.g. read back from storage) into an extraction, keeping their order."""
+        extraction = cls()
+        for claim in claims:
+            match claim:
+                case FigureClaim():
+                    extraction.figures.append(claim)
+                case PerpetratorClaim():
+                    extraction.perpetrators.append(claim)
+                case PlaceClaim():
+                    extraction.places.append(claim)
+                case DateClaim():
+                    extraction.dates.append(claim)
+                case EventTypeClaim():
+                    extraction.event_types.append(claim)
+        return extraction
 
     def claims(self) -> list[Claim]:
         return [*self.figures, *self.perpetrators, *self.places, *self.dates, *self.event_types]

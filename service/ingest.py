@@ -17,23 +17,21 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 from sqlmodel import Session
 
 from embeddings.encoder import TextEncoder
 from embeddings.index import VectorIndex
 from service.claims_codec import claim_from_row
 from service.config import Settings
+from service.db import lock_for_matching
 from service.domain import (
     AttributionStatus,
     Claim,
-    DateClaim,
-    EventTypeClaim,
     Extraction,
     FigureClaim,
     FigureKind,
     PerpetratorClaim,
-    PlaceClaim,
     Qualifier,
     Span,
     report_document,
@@ -65,7 +63,6 @@ log = logging.getLogger(__name__)
 EXTRACTOR_VERSION = "rules/v1"
 LEAD_CHARS = 600
 EVIDENCE_CACHE_REPORTS = 50_000
-PG_INGEST_LOCK = 7_318_204  # any constant: one advisory lock serialises matching across processes
 
 
 def content_hash(title: str, text: str) -> str:
@@ -143,7 +140,7 @@ class Pipeline:
         added: list[int] = []
         with self._lock, Session(self.engine, expire_on_commit=False) as session:
             try:
-                self._lock_database(session)
+                lock_for_matching(session)
                 results = [
                     self._ingest_one(session, report, vector, added)
                     for report, vector in zip(prepared, vectors, strict=True)
@@ -160,17 +157,13 @@ class Pipeline:
                 self.save_index()
         return results
 
-    def _lock_database(self, session: Session) -> None:
-        if self.engine.dialect.name == "postgresql":
-            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_INGEST_LOCK})
-
     @contextmanager
     def exclusive(self) -> Iterator[Session]:
         """A session under the ingest lock, committed on success: for corrections, which move
         reports between events and must not interleave with matching."""
         with self._lock, Session(self.engine, expire_on_commit=False) as session:
             try:
-                self._lock_database(session)
+                lock_for_matching(session)
                 yield session
                 session.commit()
             except BaseException:
@@ -388,25 +381,12 @@ def _profile(prepared: PreparedReport, vocabulary: Vocabulary) -> ReportProfile:
 def _stored_evidence(session: Session, report_ids: list[int], vocabulary: Vocabulary) -> dict[int, ReportEvidence]:
     """Evidence of stored reports, from their text and their stored (extracted) claims."""
     reports = report_repo.reports_by_id(session, report_ids)
-    extractions = {report_id: Extraction() for report_id in reports}
+    rows_by_report: dict[int, list[Claim]] = {report_id: [] for report_id in reports}
     for row in report_repo.claims_of_reports(session, list(reports)):
-        if row.origin != "extracted" or row.report_id not in extractions:
-            continue
-        claim = claim_from_row(
-            row.field, row.payload, Span(row.span_start or 0, row.span_end or 0, row.quote or ""), row.event_ref
-        )
-        extraction = extractions[row.report_id]
-        match claim:
-            case FigureClaim():
-                extraction.figures.append(claim)
-            case PerpetratorClaim():
-                extraction.perpetrators.append(claim)
-            case PlaceClaim():
-                extraction.places.append(claim)
-            case DateClaim():
-                extraction.dates.append(claim)
-            case EventTypeClaim():
-                extraction.event_types.append(claim)
+        if row.origin == "extracted" and row.report_id in rows_by_report:
+            span = Span(row.span_start or 0, row.span_end or 0, row.quote or "")
+            rows_by_report[row.report_id].append(claim_from_row(row.field, row.payload, span, row.event_ref))
+    extractions = {report_id: Extraction.from_claims(claims) for report_id, claims in rows_by_report.items()}
     return {
         report_id: evidence_from_extraction(
             report.title,

@@ -10,10 +10,11 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 from sqlmodel import Session
 from tqdm import tqdm
 
+from service.db import lock_for_matching
 from service.domain import Extraction, report_document
 from service.event_state import refresh_event
 from service.extraction import extract
@@ -21,7 +22,6 @@ from service.repositories import events as event_repo
 from service.repositories import reports as report_repo
 
 Extractor = Callable[[str, dt.date | None], Extraction]
-PG_INGEST_LOCK = 7_318_204  # the same advisory lock as ingest: never interleave with matching
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def reprocess(
         for chunk in report_repo.report_batches(reader, batch):
             extracted = [(r, extractor(report_document(r.title, r.text), r.published_at)) for r in chunk]
             with Session(engine) as session, session.begin():
-                _lock(session)
+                lock_for_matching(session)
                 ids = [r.id for r, _ in extracted if r.id is not None]
                 report_repo.delete_extracted_claims(session, ids)
                 for report, extraction in extracted:
@@ -62,13 +62,8 @@ def reprocess(
         progress.close()
     for event_id in tqdm(sorted(touched), desc="reconciling", unit="event", disable=not show_progress):
         with Session(engine) as session, session.begin():
-            _lock(session)
+            lock_for_matching(session)
             event = event_repo.get_event(session, event_id)
             if event is not None and event.status == "active":
                 refresh_event(session, event, "reprocessed", None)
     return ReprocessStats(reports, claims, len(touched))
-
-
-def _lock(session: Session) -> None:
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_INGEST_LOCK})

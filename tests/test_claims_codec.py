@@ -58,3 +58,14 @@ def test_document_and_description() -> None:
 def test_content_hash_ignores_whitespace_and_case() -> None:
     assert content_hash("A", "b  c") == content_hash("a", "B c")
     assert content_hash("A", "b c") != content_hash("A", "b d")
+
+
+def test_extraction_from_claims_sorts_them_back_by_kind() -> None:
+    from service.domain import Extraction
+
+    figure = FigureClaim(FigureKind.KILLED, 5, None, Qualifier.AT_LEAST, SPAN)
+    place = PlaceClaim("al-Mayadeen", SPAN, country="Syria")
+    date = DateClaim(dt.date(2026, 3, 2), DatePrecision.DAY, SPAN)
+    original = Extraction(figures=[figure], places=[place], dates=[date])
+    assert Extraction.from_claims(original.claims()) == original
+    assert Extraction.from_claims([]) == Extraction()
