@@ -97,13 +97,20 @@ _VERB = (
     rf"|(?P<v_arrested>{_OTHER_VERBS[FigureKind.ARRESTED]}))(?![\w-])"
 )
 
+# A person's full name: "Jane Roe", "John Q. Public", "Ana Ruiz-Soto".
+_FULL_NAME = r"(?-i:[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3})"
+# People named by what they do: "two firefighters", "four mail carriers", "three journalists".
+_AGENT_NOUN = r"[a-z]{3,}(?:ers|ors|ists|ians|ees|men)\b"
 # "three security officers were killed", "5 killed", "at least 12 people have been injured"
 _SUBJECT_COUNT = re.compile(
-    rf"(?<![\w$.,-]){QUANTITY}\s+(?:{_MODIFIERS}(?P<noun>{_PERSON_PLURAL}|{_PERSON_SINGULAR})\s*)?"
+    rf"(?<![\w$.,-]){QUANTITY}\s+(?:{_MODIFIERS}(?P<noun>{_PERSON_PLURAL}|{_PERSON_SINGULAR}|{_AGENT_NOUN})\s*)?"
     rf"(?P<plus>(?:,\s*)?(?:and|as well as)\s+(?:the|a|an|one)\s+(?:[\w-]+\s+)?"
     rf"(?:{_PERPETRATOR}|{_PERSON_SINGULAR})\s*)?"
     rf"(?:,\s+(?:identified\s+as|who\s+(?:was|were)\s+identified\s+as)\s+[^,;.]{{1,60}},\s*)?"
     rf"(?P<including>,\s*(?:including|among them|most of them|many of them|mostly)\s+[^,.;]{{1,90}},\s*"
+    # A listed "including" part with its own commas: "44 people, including 33 passengers, seven crew
+    # members, and four hijackers, were killed".
+    rf"|,\s*including\s+[^.;]{{1,120}}?,?\s+(?=(?:were|was|have|had|are|died)\b)"
     rf"|\s+including\s+[^,.;]{{1,40}}?\s+(?=(?:were|have|had|died|killed)\b))?"
     rf"(?:(?<=\s)(?:of|from|belonging\s+to|in|at|with)\s+(?:the\s+)?[^,.;]{{1,50}}?\s+(?=(?:were|was|have|had)\s))?"
     rf"(?:(?:of them|of whom|who|that|in all|in total|total)\s+)?,?\s*{_AUX}{_VERB}",
@@ -166,10 +173,11 @@ _BODIES = re.compile(
 # Implicit singulars: "a man was shot and killed", "Jane Doe, 25, was fatally shot".
 _SINGULAR_SUBJECT = re.compile(
     rf"(?:(?<![Nn]o\s)\b(?:a|an|one)\s+(?:[\w'’.-]+\s+){{0,4}}?(?P<noun>{_PERSON_SINGULAR})(?:\s+(?:of|from|with|in|at)\s+[^,.;]{{1,60}}?)?"
+    rf"(?:,\s+identified\s+as\s+[^,;]{{1,60}},)?"
     rf"|(?-i:\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){{0,3}}),\s+(?:a\s+)?\d{{1,3}}(?:-year-old)?,"
     rf"|(?-i:\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’.-]+){{1,2}})(?=\s+was\s)"
     rf"|\b(?:the|this|that)\s+(?:[\w'’.-]+\s+){{0,2}}?(?P<noun2>{_PERSON_SINGULAR})(?:,\s+(?:identified\s+as\s+|an?\s+|the\s+)[^,;.]{{1,60}},)?"
-    rf"|(?-i:\b(?:He|She)))"
+    rf"|(?-i:\b(?:He|She))|(?-i:\b(?:where|when|until|before|after)\s+(?:he|she)))"
     rf"\s+(?:(?:who|that)\s+)?(?:(?:was|has been|had been|is|has|had|reportedly|later|also|allegedly|"
     rf"critically|seriously|severely|badly|apparently|then|accidentally)\s+){{1,4}}{_VERB}",
     re.IGNORECASE,
@@ -215,6 +223,18 @@ _SINGLE_OBJECT = re.compile(
     rf"\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_SINGULAR}\b|\d+-year-old\b|[a-z]+(?=\s*(?:[,.;]|$|\s+(?:in|at|near|on|who|after|while|with|and|from)\b)))|(?-i:[A-Z][a-z'’-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+)(?!\s+(?:Police|County|Sheriff|Department|Street|Avenue|Road)))",
     re.IGNORECASE,
 )
+_COUNT_WORD = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|"
+    r"dozens?|several|many|multiple|numerous|both|\d+)"
+)
+# One wounded person not counted by number: "one officer died and the other was wounded",
+# "critically injuring the man", "shot and injured police officer Jane Roe".
+_ONE_INJURED = re.compile(
+    r"\b(?:another|the\s+other)(?:\s+[\w-]+){0,2}?\s+(?:was|had\s+been)\s+(?:\w+\s+)?(?:wounded|injured|hurt)\b"
+    r"|\b(?:injuring|wounding|(?:shot|stabbed)\s+and\s+(?:injured|wounded))\s+"
+    rf"(?:(?:a|an|the|one)\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON_SINGULAR}\b|(?:[a-z]+\s+){{0,2}}{_FULL_NAME})",
+    re.IGNORECASE,
+)
 # Headline and named subjects that die: "Teen dies after shooting", "Jovan Wilson, 15, died".
 _SUBJECT_DIES = re.compile(
     rf"(?:\b(?:a|an|one|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_SINGULAR}|villager|local|informant|administrator|artist|chief|trader|vendor|"
@@ -228,7 +248,7 @@ _SUBJECT_DIES = re.compile(
     rf"\s+(?:(?:who|that)\s+)?(?:(?:has|have|later|also|eventually|then|was|accidentally)\s+)*(?:dies|died|succumbed|is\s+dead|killed|fatally\s+shot|"
     rf"shot\s+and\s+killed|found\s+dead|pronounced\s+dead|shot\s+to\s+death|shot\s+dead|stabbed\s+to\s+death|"
     rf"found\s+shot\s+(?:dead|to\s+death))\b"
-    rf"(?!\s+(?:(?:a|an|the|his|her|their|him|them|two|three|\d+)\b|(?-i:[A-Z][a-z]+\s+[A-Z])))",
+    rf"(?!\s+(?:(?:a|an|the|his|her|their|him|them|{_COUNT_WORD})\b|(?-i:[A-Z][a-z]+\s+[A-Z])))",
     re.IGNORECASE,
 )
 _NEGATION = re.compile(
@@ -257,10 +277,10 @@ _SHOT_DEAD_OBJECT = re.compile(
     r"brother|sister|child|baby|infant|friend|neighbou?r|partner|uncle|aunt|cousin|grandmother|grandfather)\s+dead\b",
     re.IGNORECASE,
 )
-# "a father and his baby boy were found dead": two people.
+# "a father and his baby boy were found dead", "Jane Roe and John Doe were killed": two people.
 _PAIR_SUBJECT = re.compile(
-    rf"\b(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON_SINGULAR}\s+and\s+(?:his|her|their|a|an|the)\s+(?:[\w'’-]+\s+){{0,2}}?"
-    rf"{_PERSON_SINGULAR}\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<v_killed>{_KILLED_VERBS})\b",
+    rf"(?:\b(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON_SINGULAR}\s+and\s+(?:his|her|their|a|an|the)\s+(?:[\w'’-]+\s+){{0,2}}?"
+    rf"{_PERSON_SINGULAR}|{_FULL_NAME}\s+and\s+{_FULL_NAME})\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<v_killed>{_KILLED_VERBS})\b",
     re.IGNORECASE,
 )
 # The earlier members of a coordinated subject: "2 soldiers and 3 militants were killed".
@@ -419,7 +439,7 @@ def _hits_in(text: str) -> list[_Hit]:
         kind = _kind_from(match)
         if kind is None:
             continue
-        if kind in ("injured", "shot") and _DEATH_WORDS.search(text):
+        if kind in ("injured", "shot") and _DEATH_WORDS.search(text, match.end()):
             continue  # "was shot and later died at the hospital": the victim is counted among the dead
         noun = match.group("noun") or match.group("noun2")
         hits.append(_Hit(kind, Quantity(1, 1, Qualifier.EXACT), match.start(), match.end(), _subgroup_of(noun)))
@@ -443,6 +463,8 @@ def _hits_in(text: str) -> list[_Hit]:
         hits.append(_Hit("killed", one, match.start(), match.end()))
     for match in _SINGLE_OBJECT.finditer(text):
         hits.append(_Hit("killed", one, match.start(), match.end(), excludes_agent=True))
+    for match in _ONE_INJURED.finditer(text):
+        hits.append(_Hit("injured", one, match.start(), match.end()))
     for match in _SUBJECT_DIES.finditer(text):
         if _PLURAL_SUBJECT.match(match.group(0)):
             continue  # "Three security officers were killed" is a count, read by the count patterns

@@ -32,6 +32,7 @@ class AliasTable:
     targets: re.Pattern[str]
     ideology_by_target: dict[str, str]
     claims_by_default: frozenset[str]
+    targets_alone: frozenset[str]  # target categories that name the ideology with nobody identified
 
     def canonical(self, alias: str) -> str | None:
         """The canonical group name for an alias as written (case rules as in the table)."""
@@ -94,6 +95,7 @@ def alias_table() -> AliasTable:
         targets=re.compile(_alternation(list(ideology_by_target), set()), re.IGNORECASE),
         ideology_by_target=ideology_by_target,
         claims_by_default=frozenset(raw.get("claims_by_default", {}).get("groups", [])),
+        targets_alone=frozenset(raw.get("ideology_targets_alone", {}).get("categories", [])),
     )
 
 
@@ -106,6 +108,7 @@ _CLAIM = re.compile(
     r"|claimed\s+(?:it|them)\b|took\s+responsibility|accepted\s+responsibility|assumed\s+responsibility"
     r"|responsibility\s+(?:was|has\s+been|had\s+been)\s+claimed|in\s+the\s+name\s+of|said\s+(?:it|they)\s+(?:had\s+)?(?:carried\s+out|was\s+behind|were\s+behind)"
     r"|confess(?:ed|ing)?\b|admitted\s+(?:to|that|responsibility)|manifesto|communiqu[eé]|note\s+left\s+at|left\s+(?:a|the)\s+note"
+    r"|note\s+(?:and\s+[\w-]+\s+)?left\s+at|identified\s+(?:themselves|himself|herself)\s+as"
     r"|spray-?painted|posted\s+(?:a\s+|an\s+)?(?:lengthy\s+)?(?:video|statement|message|manifesto)|stated\s+that\s+(?:he|she|they)"
     r"|told\s+(?:police|investigators|authorities|detectives)\s+(?:that\s+)?(?:he|she|they))",
     re.IGNORECASE,
@@ -118,7 +121,10 @@ _SUSPECTED = re.compile(
     r"\b(?:suspected\s+(?:of|to|in|that|militants|members)|(?:is|are|was|were|being)\s+suspected|suspectedly|"
     r"believed\s+(?:to|responsible|that)|(?:is|are|was|were)\s+believed|blamed|blames|blaming|likely|allegedly|"
     r"alleged\s+(?:members|militants)|presumed|presumably|thought\s+to|possibly|may\s+have|might\s+have|assumed|"
-    r"hallmarks|signatures?\s+of|suspicion|probably)\b",
+    r"hallmarks|signatures?\s+of|suspicion|probably|associated\s+with|linked\s+to|"
+    # "sources suspected the involvement of the X", "police suspect the group"
+    r"(?:sources|police|authorities|officials|investigators|officers)\s+(?:had\s+|have\s+)?suspect(?:ed|s)?|"
+    r"suspected\s+the\s+(?:involvement|incident|attacks?))\b",
     re.IGNORECASE,
 )
 _CHANNEL = re.compile(
@@ -307,7 +313,10 @@ _INSPIRED = re.compile(
 )
 _INSPIRED_ANYWHERE = re.compile(
     r"\b(?:pledged\s+(?:his\s+|her\s+)?allegiance|inspired\s+by|(?:ISIS|IS|Islamic\s+State|al-Qaida|al-Qaeda)-inspired|"
-    r"self-radicali[sz]ed|sympathi[sz]er|soldier\s+of\s+the\s+(?:Islamic\s+State|caliphate))",
+    r"self-radicali[sz]ed|sympathi[sz]er|soldier\s+of\s+the\s+(?:Islamic\s+State|caliphate)|lone\s+wolf|"
+    # A group's claim for an attacker it never directed: "his connection to ISIL could not be confirmed".
+    r"(?:connection|links?|ties)\s+to\s+(?:ISIS|ISIL|IS|the\s+Islamic\s+State|al-Qaida|al-Qaeda)\s+"
+    r"(?:could|can|has|have|was|were)\s+not\s+(?:be\s+|been\s+)?(?:confirmed|established|verified))",
     re.IGNORECASE,
 )
 _JIHADI_GROUPS = {"Islamic State", "Al-Qaida", "Al-Qaida in the Arabian Peninsula", "al-Shabaab", "Taliban"}
@@ -319,7 +328,8 @@ def _ideology(
     """GTD-style category for a lone or unnamed perpetrator, from the ideology or target named.
 
     Words describing the perpetrator ("a white supremacist") always count; the kind of target
-    (a mosque, a clinic) counts only once a perpetrator is identified.
+    (a mosque, a police station) counts only once a perpetrator is identified, except for the
+    few targets that name the motive on their own (an abortion clinic: `ideology_targets_alone`).
     """
     if any(f.is_group and f.event_ref == 0 for f in found):
         return []
@@ -328,12 +338,15 @@ def _ideology(
     for index, (pattern, lookup) in enumerate(
         ((table.ideologies, table.ideology_by_cue), (table.targets, table.ideology_by_target))
     ):
-        if index == 1 and not someone:
-            break  # nobody identified: the kind of target alone says too little about who did it
+        # Nobody identified: most kinds of target alone say too little about who did it.
+        allowed = None if index == 0 or someone else table.targets_alone
         for clause, event_ref in clauses:
             if event_ref != 0:
                 continue
-            match = pattern.search(clause.text)
+            match = next(
+                (m for m in pattern.finditer(clause.text) if allowed is None or lookup[m.group(0).lower()] in allowed),
+                None,
+            )
             if match is None:
                 continue
             category = lookup[match.group(0).lower()]

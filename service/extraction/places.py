@@ -16,7 +16,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -28,18 +28,37 @@ from service.extraction.text import Segment
 _CONNECTOR = r"(?:de|do|da|dos|das|del|di|la|le|el|al|ez|az|ad|as|ar|an|of|and|y|du|des|sur|am|im|bin|ibn|upon|on)"
 _CAP = r"(?:(?:al|el|Al|El|ad|as|ar|an|az)[-‑])?[A-Z][\w'’.]*(?:-[A-Za-z][\w'’.]*)*"
 _SEQUENCE = re.compile(rf"(?<![\w'’-]){_CAP}(?:\s+(?:{_CONNECTOR}\s+)?{_CAP}){{0,4}}")
+# "in central Tirana", "through downtown Liverpool": a part-of-town adjective keeps the anchor.
+_PART_OF_TOWN = (
+    r"(?:(?:central|downtown|uptown|rural|greater|suburban|(?:north|south)?(?:north|south|east|west)(?:ern)?)\s+)?"
+)
 _ANCHOR = re.compile(
-    r"(?:\b(?:in|near|at|from|outside|of|to|into|around|across|towards?|between|village|town|city|district|"
-    r"municipality|coded\s+to|capital|suburb|neighbou?rhood)\s+(?:the\s+)?(?:(?:city|town|village|area|district|province|region|state|county)\s+of\s+)?"
+    r"(?:\b(?:in|near|at|from|outside|of|to|into|around|across|through|throughout|towards?|between|village|town|"
+    r"city|district|municipality|coded\s+to|capital|suburb|neighbou?rhood)\s+(?:the\s+)?"
+    rf"(?:(?:city|town|village|area|district|province|region|state|county)\s+of\s+)?{_PART_OF_TOWN}"
     r"|[(,]\s*|^\s*)$"
 )
 _PREPOSITION = re.compile(
-    r"(?:\b(?:in|near|at|from|outside|into|around|across|towards?)\s+(?:the\s+)?|(?-i:[A-Z])[\w'’.-]*,\s*)$",
+    rf"(?:\b(?:in|near|at|from|outside|into|around|across|through|towards?)\s+(?:the\s+)?{_PART_OF_TOWN}"
+    r"|(?-i:[A-Z])[\w'’.-]*,\s*)$",
+    re.IGNORECASE,
+)
+# A country that is the *subject* of a protest or statement, not its venue: "denounced the
+# invasion of Ukraine", "in solidarity with Palestinians in Gaza", "refugees from Syria".
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:invasion\s+of|invaded|invading|war\s+(?:in|on|against|with)|conflict\s+in|crisis\s+in|situation\s+in|"
+    r"solidarity\s+with|support\s+(?:of|for|to)|people\s+from|refugees\s+from|migrants\s+from|"
+    r"citizens\s+of|nationals\s+of|embassy\s+of|relations\s+with|sanctions\s+(?:on|against)|"
+    r"troops\s+(?:to|in)|(?:arrived|fled|returned|deported|transferred|extradited)\s+(?:from|to)|"
+    r"imports?\s+from|exports?\s+to|visa\s+\w+\s+(?:process\s+)?in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _ANCHOR_AFTER = re.compile(
     r"\s*\(|\s+(?:city|town|village|district|township|municipality|neighbou?rhood|area)\b|,\s+(?-i:[A-Z])",
     re.IGNORECASE,
+)
+_ADMIN_WORD_AFTER = re.compile(
+    r"\s+(?:state|region|province|governorate|division|department|district|oblast|county|prefecture)\b"
 )
 _STOP_SEQUENCES = {
     "the",
@@ -266,6 +285,13 @@ def gazetteer() -> Gazetteer:
         display = _ascii(names[0])
         for name in names:
             add_admin1(name, display, subdivision.country_code)
+    _add_second_level(gaz, pycountry.subdivisions, add_admin1)
+    for iso2, parents in _read_data("admin2_parents.json").items():
+        if iso2.startswith("_"):
+            continue
+        for display, districts in parents.items():
+            for district in districts:
+                add_admin1(district, display, iso2)
 
     for record in geonames.get_cities().values():
         primary_key = normalise(record["name"])
@@ -313,6 +339,30 @@ def gazetteer() -> Gazetteer:
     return gaz
 
 
+def _add_second_level(gaz: Gazetteer, subdivisions: Any, add_admin1: Callable[[str, str, str], None]) -> None:
+    """Districts and provinces (ISO 3166-2 second level) name their admin1 parent.
+
+    Reports locate by district as often as by region ("Fo (Fo, Houet)", "Kandy district"):
+    such a name then resolves to its region, under the region's display name.
+    """
+    for subdivision in subdivisions:
+        parent_code = subdivision.parent_code
+        if parent_code is None:
+            continue
+        parent = subdivisions.get(code=parent_code)
+        while parent is not None and parent.parent_code is not None:
+            parent = subdivisions.get(code=parent.parent_code)
+        if parent is None:
+            continue
+        parent_key = normalise_admin(_subdivision_names(parent.name)[0])
+        display = next(
+            (a.name for a in gaz.admin1_by_name.get(parent_key, ()) if a.country == subdivision.country_code),
+            _ascii(_subdivision_names(parent.name)[0]),
+        )
+        for name in _subdivision_names(subdivision.name):
+            add_admin1(name, display, subdivision.country_code)
+
+
 @dataclass(slots=True)
 class _Mention:
     text: str
@@ -320,6 +370,7 @@ class _Mention:
     end: int
     anchored: bool
     in_parentheses: bool = False
+    topical: bool = False  # what the text is about ("the invasion of Ukraine"), not where it happened
     countries: list[str] = field(default_factory=list)
     demonym: str | None = None
     admin1: list[Admin1] = field(default_factory=list)
@@ -357,6 +408,8 @@ def _read_sequence(words: list[str], offset: int, text: str, base: int, gaz: Gaz
             mention.anchored = bool(_ANCHOR.search(text[max(0, chunk_start - 60) : chunk_start])) or bool(
                 _ANCHOR_AFTER.match(text, chunk_end)
             )
+            if _TOPIC_BEFORE.search(text[max(0, chunk_start - 40) : chunk_start]):
+                mention.topical, mention.anchored = True, False
             weak = normalise(raw) in _WEAK_ADMIN1
             # Inside parentheses only a short "(District, Region)" list locates; elsewhere a preposition
             # or a preceding "Town, " does.
@@ -364,6 +417,8 @@ def _read_sequence(words: list[str], offset: int, text: str, base: int, gaz: Gaz
                 located = _place_parenthetical(text, chunk_start)
             else:
                 located = bool(_PREPOSITION.search(text[max(0, chunk_start - 40) : chunk_start]))
+            # "Mon state", "Sahel region": the unit's own word makes a weak name a place.
+            located = located or bool(_ADMIN_WORD_AFTER.match(text, chunk_end))
             if mention.admin1 and weak and (length < len(words) or not located):
                 mention.admin1 = []
                 if not (mention.countries or mention.demonym or mention.cities):
@@ -416,7 +471,7 @@ def _vote(mentions: list[_Mention], prior: str | None) -> str | None:
     for index, mention in enumerate(mentions):
         early = 0.5 if index < 3 else 0.0
         for country in mention.countries:
-            scores[country] += (3.0 if mention.anchored else 1.0) + early
+            scores[country] += 0.3 if mention.topical else (3.0 if mention.anchored else 1.0) + early
         if mention.demonym:
             scores[mention.demonym] += 0.3
         weight = 3.5 if mention.in_parentheses else 2.0 if mention.anchored else 1.0
@@ -425,11 +480,17 @@ def _vote(mentions: list[_Mention], prior: str | None) -> str | None:
         if mention.anchored and mention.cities and not mention.countries:
             top = mention.cities[0]
             scores[top.country] += 2.5 if top.population >= 15000 else 1.5
-            for city in mention.cities[1:]:
-                if city.country in admin_countries:
-                    scores[city.country] += 2.0
-                elif city.key == top.key and city.population > top.population * 0.3:
-                    scores[city.country] += 0.3
+            # One vote per country: several namesakes in one country are not more evidence for it.
+            backed = {c.country for c in mention.cities[1:] if c.country in admin_countries} - {top.country}
+            namesakes = {
+                c.country
+                for c in mention.cities[1:]
+                if c.key == top.key and c.population > top.population * 0.3 and c.country not in backed
+            } - {top.country}
+            for country in backed:
+                scores[country] += 2.0
+            for country in namesakes:
+                scores[country] += 0.3
     if not scores:
         return None
     return max(scores.items(), key=lambda item: item[1])[0]
@@ -489,6 +550,10 @@ def extract_places(clauses: Sequence[tuple[Segment, int]], head_chars: int = 300
             by_event[event_ref].append(clause)
     places: list[PlaceClaim] = []
     main = resolve(by_event.get(0, []), 0) if by_event.get(0) else None
+    if main is None and clauses:
+        # A lead that also mentions another event ("... to protest a killing five years ago")
+        # is still where the report's own event happened: reports lead with their venue.
+        main = resolve([clauses[0][0]], 0)
     if main is not None:
         places.append(main)
     prior = _iso_of(main.country) if main and main.country else None

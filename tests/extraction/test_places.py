@@ -1,0 +1,57 @@
+"""Place resolution rules, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.extraction import extract
+
+
+def place_of(text: str) -> tuple[str | None, str | None]:
+    place = extract(text, None).main_place()
+    return (place.country, place.admin1) if place is not None else (None, None)
+
+
+def test_a_country_the_protest_is_about_is_not_its_venue() -> None:
+    text = "On 3 May 2022, about 80 people marched in Lyon to denounce the invasion of Ukraine."
+    assert place_of(text) == ("France", "Auvergne-Rhone-Alpes")
+
+
+def test_a_part_of_town_adjective_keeps_the_anchor() -> None:
+    assert place_of("Hundreds of teachers rallied in central Tirana on Monday.")[0] == "Albania"
+
+
+def test_a_lead_that_mentions_an_older_event_still_places_the_report() -> None:
+    text = "On 4 June 2022, residents gathered in Riga, Latvia to remember a killing five years ago."
+    assert place_of(text)[0] == "Latvia"
+
+
+def test_a_second_level_subdivision_names_its_region() -> None:
+    text = "On 2 March 2022, militants burned a school in the village of Kari (Diapaga, Tapoa)."
+    assert place_of(text) == ("Burkina Faso", "Est")
+
+
+def test_a_district_from_the_maintained_table_names_its_province() -> None:
+    text = "On 5 May 2022, farmers blocked the highway in Gaur municipality (Rautahat district)."
+    assert place_of(text) == ("Nepal", "Madhesh")
+
+
+def test_a_weak_region_name_followed_by_its_unit_word_is_a_place() -> None:
+    text = "On 9 May 2022, in Ye town (Ye township, Mawlamyine district, Mon state), soldiers raided a school."
+    assert place_of(text) == ("Myanmar", "Mon")
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "admin1"),
+    [
+        ("Teachers marched in central Thessaloniki on Monday.", "Greece", "Macedonia-Thrace"),
+        ("Nurses protested outside the hospital in Tampere.", "Finland", "Pirkanmaa"),
+    ],
+)
+def test_a_city_gets_its_region_from_the_admin1_code_table(text: str, country: str, admin1: str) -> None:
+    assert place_of(text) == (country, admin1)
+
+
+def test_several_namesakes_in_one_country_cast_one_vote() -> None:
+    text = "On 1 June 2022, metal workers held a protest in Santander (Cantabria) before the parliament."
+    assert place_of(text) == ("Spain", "Cantabria")
