@@ -3,8 +3,9 @@
 Every field is derived by a named, versioned rule and lists the claims it rests on, the claims that
 disagree, and the claims a later statement of the same source replaced. The rules:
 
-  figures.py      figure.latest_credible/v1, figure.most_conservative_credible/v1, figure.highest_credible/v1
+  figures.py      figure.rising_credible/v1, figure.most_conservative_credible/v2, figure.highest_credible/v2
                   (one per Policy), figure.subgroup_floor/v1, figure.vague_floor/v1
+  scope.py        figure.aggregate_toll/v1 (period and area totals are set aside, never a toll)
   attribution.py  perpetrator.strongest_attribution/v1
   place_time.py   place.most_specific_supported/v1, date.precise_supported_earliest/v1
   event_type.py   event_type.majority_sources/v1

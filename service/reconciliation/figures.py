@@ -2,11 +2,17 @@
 
 Each stage is a small function so a decision can be explained stage by stage:
 
-1. `supersede_own_figures`: a source's latest report replaces its own earlier figures.
-2. `subgroup_floor`: a subgroup count, or a sum of disjoint subgroups from one report, bounds the total below.
-3. `unsupported_outliers`: a figure far from the rest needs independent support before it counts.
-4. `latest_credible`: tolls rise as bodies are found, so the latest credible figure leads the estimate.
-5. `pick_best`: the policy chooses which end of the interval is published as `best`.
+0. `set_aside_aggregates`: a period or area total ("47 were killed yesterday across Syria") is never one
+   event's toll (scope.py judges that from the words after the number).
+1. `report_leads`: a report speaks for one total, its headline figure; totals met in passing further down
+   (an earlier shooting, a photo caption's "image 7 of 14", one victim named) do not speak for the event.
+2. `supersede_own_figures`: a source's latest report replaces its own earlier figures.
+3. `subgroup_floor`: a subgroup count, or a sum of disjoint subgroups from one report, bounds the total below;
+   `subgroups_in_passing` leaves out groups a report names after it has stated its toll.
+4. `unsupported_outliers`: a figure far from the rest needs independent support before it counts.
+5. `rising_credible`: tolls rise as bodies are found, so a later, higher credible figure leads the estimate;
+   a later, lower figure from another outlet is a partial account, not a correction.
+6. `pick_best`: the policy chooses which end of the interval is published as `best`.
 
 Support is counted by *origin* (the quoted source if any, else the outlet), so a wire figure echoed by many
 outlets is one piece of evidence, not many.
@@ -22,6 +28,7 @@ from dataclasses import dataclass
 from service.domain import FieldDecision, FigureClaim, FigureKind, Qualifier
 from service.reconciliation.evidence import ChronoKey, Evidence, ids, iso, normalise
 from service.reconciliation.policy import Policy
+from service.reconciliation.scope import RULE_AGGREGATE, is_aggregate
 
 Figure = Evidence[FigureClaim]
 
@@ -47,9 +54,9 @@ NESTED_SUBGROUPS: Mapping[str, str] = {
 }
 
 RULE_BY_POLICY: Mapping[Policy, str] = {
-    Policy.BEST: "figure.latest_credible/v1",
-    Policy.CONSERVATIVE: "figure.most_conservative_credible/v1",
-    Policy.HIGH: "figure.highest_credible/v1",
+    Policy.BEST: "figure.rising_credible/v1",
+    Policy.CONSERVATIVE: "figure.most_conservative_credible/v2",
+    Policy.HIGH: "figure.highest_credible/v2",
 }
 RULE_SUBGROUP_FLOOR = "figure.subgroup_floor/v1"
 RULE_VAGUE_FLOOR = "figure.vague_floor/v1"
@@ -98,6 +105,59 @@ def _subgroup_key(claim: FigureClaim) -> str | None:
 def _strength(item: Figure) -> tuple[bool, int, ChronoKey]:
     # Within one report an explicit update ("rose to 7") beats the figure it updates; then the larger.
     return (item.claim.is_update, item.claim.best, item.when)
+
+
+def _position(item: Figure) -> tuple[int, int]:
+    """Where in its report the claim was read; the id keeps claims read at one spot in extraction order."""
+    return (item.claim.span.start, item.claim_id)
+
+
+def _is_precise_total(item: Figure) -> bool:
+    return item.claim.subgroup is None and not is_vague(item.claim)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportLeads:
+    """Each report's figures sorted by the part they play in it."""
+
+    kept: list[Figure]  # the lead total of each report, and every subgroup count and vague word
+    updated: list[Figure]  # totals the report's own update replaces ("rose to 7 from 5")
+    in_passing: list[Figure]  # other totals further down the report
+
+
+def report_leads(items: Sequence[Figure]) -> ReportLeads:
+    """Reduce each report's precise totals to its lead figure.
+
+    A news report states its toll in the headline or the first lines; totals further down are usually about
+    something else (an earlier shooting, a city's yearly count, a photo gallery's "image 7 of 14") or about
+    part of the event (one victim named). So the lead is the report's explicit update if it has one ("the
+    toll rose to 7"), else its first total in reading order. Subgroups and vague words are kept: later
+    stages weigh them as bounds.
+    """
+    totals: dict[int, list[Figure]] = defaultdict(list)
+    leads = ReportLeads([], [], [])
+    for item in items:
+        (totals[item.report_id] if _is_precise_total(item) else leads.kept).append(item)
+    for report_totals in totals.values():
+        updates = [item for item in report_totals if item.claim.is_update]
+        lead = max(updates, key=_strength) if updates else min(report_totals, key=_position)
+        leads.kept.append(lead)
+        others = [item for item in report_totals if item is not lead]
+        (leads.updated if updates else leads.in_passing).extend(others)
+    return leads
+
+
+def set_aside_aggregates(items: Sequence[Figure]) -> tuple[list[Figure], list[Figure]]:
+    """Split into (specific, aggregates): period and area totals never stand for one event's toll.
+
+    When the event's only stated numbers are aggregates, they are all there is and are kept, so the figure
+    is not silently dropped; the other rules then treat them as usual.
+    """
+    aggregates = [item for item in items if is_aggregate(item.claim)]
+    specific = [item for item in items if not is_aggregate(item.claim)]
+    if not any(not is_vague(item.claim) for item in specific):
+        return list(items), []
+    return specific, aggregates
 
 
 def supersede_own_figures(items: Sequence[Figure]) -> tuple[list[Figure], list[Figure]]:
@@ -159,6 +219,21 @@ def subgroup_floor(subgroups: Iterable[Figure]) -> tuple[int, tuple[int, ...]]:
     return best
 
 
+def subgroups_in_passing(subgroups: Sequence[Figure], leads: Sequence[Figure]) -> set[int]:
+    """Claim ids of subgroup counts read after their report's lead total.
+
+    A report that has stated its toll and names a group further down is either breaking that toll down
+    (already counted) or recalling something else ("20 children" of another massacre): neither bounds this
+    event's total. A subgroup stated with or before the lead, or in a report with no total, does.
+    """
+    lead_at = {item.report_id: _position(item) for item in leads if _is_precise_total(item)}
+    return {
+        item.claim_id
+        for item in subgroups
+        if item.report_id in lead_at and item.claim.span.start > lead_at[item.report_id][0]
+    }
+
+
 def _far(value: float, centre: float) -> bool:
     small, large = sorted((value, centre))
     return large - small >= OUTLIER_MIN_GAP and large >= OUTLIER_RATIO * max(small, 1.0)
@@ -188,19 +263,29 @@ def unsupported_outliers(totals: Sequence[Figure]) -> set[int]:
     return {item.claim_id for item in totals if (item.claim.low, item.claim.high) in outlying}
 
 
-def latest_credible(credible: Sequence[Figure]) -> tuple[int, Figure]:
-    """The running estimate after reading the credible figures in time order, and the claim that set it.
+def _replaces(item: Figure, estimate: int | None, leader: Figure) -> bool:
+    """Whether a figure read after `leader` takes over the running estimate."""
+    if estimate is None:
+        return True
+    value = item.claim.best if not is_open(item.claim) else item.claim.low
+    if value > estimate:
+        # Tolls rise: a higher figure (or lower bound) later on is the news.
+        return True
+    # A lower stated figure corrects the estimate only when its author says so: the same outlet revising
+    # its own count, or an explicit update. From anyone else it is a partial account (one victim named,
+    # one hospital's count), not a correction.
+    said_by_leader = item.source == leader.source
+    return not is_open(item.claim) and value < estimate and (said_by_leader or item.claim.is_update)
 
-    A stated figure replaces the estimate (tolls rise, and later counts are better informed); a lower
-    bound only raises it, since "at least 5" after "7" does not contradict the 7.
-    """
+
+def rising_credible(credible: Sequence[Figure]) -> tuple[int, Figure]:
+    """The running estimate after reading the credible figures in time order, and the claim that set it."""
     estimate: int | None = None
     leader = credible[0]
     for item in credible:
-        if not is_open(item.claim):
-            estimate, leader = item.claim.best, item
-        elif estimate is None or item.claim.low > estimate:
-            estimate, leader = item.claim.low, item
+        if _replaces(item, estimate, leader):
+            estimate = item.claim.best if not is_open(item.claim) else item.claim.low
+            leader = item
     assert estimate is not None  # credible is never empty
     return estimate, leader
 
@@ -237,15 +322,15 @@ class Interval:
 
 
 def from_stated_figures(credible: Sequence[Figure], floor: int, policy: Policy) -> Interval:
-    """Stated totals exist: low is the most conservative, the latest credible figure leads the estimate."""
+    """Stated totals exist: low is the most conservative, the rising credible figure leads the estimate."""
     low = max(min(floor_of(item.claim) for item in credible), floor)
     high = upper_end(credible)
-    estimate, leader = latest_credible(credible)
+    estimate, leader = rising_credible(credible)
     estimate = max(estimate, floor)
     value_key = (leader.claim.low, leader.claim.high)
     origins = {origin(item) for item in credible if (item.claim.low, item.claim.high) == value_key}
     note = (
-        f"latest credible figure: claim {leader.claim_id} ({leader.sourced.source}, "
+        f"rising credible figure: claim {leader.claim_id} ({leader.sourced.source}, "
         f"{iso(leader.sourced.published_at)}), {len(origins)} independent origin(s)"
     )
     best = pick_best(policy, low, estimate, high, credible)
@@ -269,13 +354,22 @@ def from_vague_words(active: Sequence[Figure], policy: Policy) -> Interval:
     return Interval(low, None, best, None, RULE_VAGUE_FLOOR, note)
 
 
+def _listed(items: Sequence[Figure]) -> str:
+    return ", ".join(map(str, ids(items)))
+
+
 def reconcile_figure(kind: FigureKind, items: Sequence[Figure], policy: Policy) -> FieldDecision:
     """Reconcile every claim of one figure kind into {low, best, high} with provenance."""
-    active, superseded = supersede_own_figures(items)
+    specific, aggregates = set_aside_aggregates(items)
+    leads = report_leads(specific)
+    in_passing = leads.in_passing
+    active, superseded = supersede_own_figures(leads.kept)
+    superseded += leads.updated
     active.sort(key=lambda item: item.when)
     totals = [item for item in active if item.claim.subgroup is None]
     subgroups = [item for item in active if item.claim.subgroup is not None]
-    floor, floor_ids = subgroup_floor(subgroups)
+    passing_subgroups = subgroups_in_passing(subgroups, leads.kept)
+    floor, floor_ids = subgroup_floor(item for item in subgroups if item.claim_id not in passing_subgroups)
     precise = [item for item in totals if not is_vague(item.claim)]
     outliers = unsupported_outliers(precise)
     credible = [item for item in precise if item.claim_id not in outliers]
@@ -302,12 +396,20 @@ def reconcile_figure(kind: FigureKind, items: Sequence[Figure], policy: Policy) 
         notes.append(f"outlier(s) without independent support: {', '.join(map(str, sorted(outliers)))}")
     if superseded:
         notes.append(f"{len(superseded)} claim(s) replaced by a later figure of the same source")
+    if aggregates:
+        notes.append(f"period or area total(s) set aside ({RULE_AGGREGATE}): {_listed(aggregates)}")
+    if in_passing:
+        notes.append(f"{len(in_passing)} figure(s) in passing, not a report's lead: {_listed(in_passing)}")
 
     supporting: list[Figure] = []
     conflicting: list[Figure] = []
     # Judged against the estimate, not the published `best`: the evidence reads the same under any policy.
-    for item in active:
+    for item in (*active, *in_passing):
         agrees = item.claim_id not in outliers and admits(item.claim, interval.estimate)
+        (supporting if agrees else conflicting).append(item)
+    for item in aggregates:
+        # A total over many events bounds each of them above, and says nothing more.
+        agrees = interval.estimate is None or interval.estimate <= floor_of(item.claim)
         (supporting if agrees else conflicting).append(item)
     return FieldDecision(
         field=kind.value,

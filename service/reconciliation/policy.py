@@ -9,5 +9,5 @@ class Policy(StrEnum):
     """Which figure leads `best`; `low` and `high` are the same under every policy."""
 
     CONSERVATIVE = "conservative"  # ACLED: code the most conservative credible figure
-    BEST = "best"  # UCDP best estimate: the latest credible figure leads
+    BEST = "best"  # UCDP best estimate: the rising credible figure leads
     HIGH = "high"  # the highest credible figure, for upper-bound analyses

@@ -29,13 +29,11 @@ EXPLOSIONS = "Explosions/Remote violence"
 ISIS = "Islamic State"
 
 
-def span(quote: str = "") -> Span:
-    return Span(0, len(quote), quote)
+def span(quote: str = "", start: int = 0) -> Span:
+    return Span(start, start + len(quote), quote)
 
 
-def sourced(
-    claim_id: int, report_id: int, source: str, published_at: dt.date | None, claim: Claim
-) -> SourcedClaim:
+def sourced(claim_id: int, report_id: int, source: str, published_at: dt.date | None, claim: Claim) -> SourcedClaim:
     """Arrival follows the report id, as it does in the service."""
     return SourcedClaim(claim_id, report_id, source, published_at, report_id, claim)
 
@@ -46,6 +44,8 @@ class FigureOptions(TypedDict, total=False):
     quoted_source: str | None
     is_update: bool
     event_ref: int
+    quote: str  # the sentence the figure was read from
+    at: int  # where that sentence starts in the report (0: the headline)
 
 
 def figure(low: int, high: int | None, qualifier: Qualifier, **options: Unpack[FigureOptions]) -> FigureClaim:
@@ -55,7 +55,7 @@ def figure(low: int, high: int | None, qualifier: Qualifier, **options: Unpack[F
         low,
         high,
         qualifier,
-        span(),
+        span(options.get("quote", ""), options.get("at", 0)),
         options.get("subgroup"),
         options.get("quoted_source"),
         options.get("is_update", False),

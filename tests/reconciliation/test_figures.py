@@ -164,8 +164,9 @@ def _tolls_with_a_far_figure(extra_origin: bool) -> list[SourcedClaim]:
 
 def test_an_echoed_outlier_counts_once_and_cannot_lead() -> None:
     decision = killed(_tolls_with_a_far_figure(extra_origin=False))
-    assert decision.value == {"low": 10, "best": 11, "high": 12}
-    assert decision.conflicting == (1, 2, 4, 5, 6)
+    # Without the 80s the toll rose from 10 to 12; C's later 11 is another outlet's lower count.
+    assert decision.value == {"low": 10, "best": 12, "high": 12}
+    assert decision.conflicting == (1, 3, 4, 5, 6)
     assert decision.note is not None and "outlier" in decision.note
 
 
@@ -211,8 +212,11 @@ def test_other_events_never_reach_the_figures() -> None:
 
 
 def test_undated_claims_never_count_as_the_latest_word() -> None:
-    claims = [sourced(1, 9, "Blog", None, exact(40)), sourced(2, 1, "Wire", dt.date(2026, 1, 1), exact(7))]
-    assert killed(claims).value == {"low": 7, "best": 7, "high": 40}
+    # The wire's dated 7 is its latest word, so it replaces its own undated 40, whatever the arrival order.
+    claims = [sourced(1, 9, "Wire", None, exact(40)), sourced(2, 1, "Wire", dt.date(2026, 1, 1), exact(7))]
+    decision = killed(claims)
+    assert decision.value == {"low": 7, "best": 7, "high": 7}
+    assert decision.superseded == (1,)
 
 
 def test_supersession_splits_active_and_superseded() -> None:

@@ -14,9 +14,9 @@ from .builders import EXPLOSIONS, ISIS, worked_example
 @pytest.mark.parametrize(
     ("policy", "expected", "rule"),
     [
-        (Policy.BEST, {"low": 5, "best": 7, "high": 7}, "figure.latest_credible/v1"),
-        (Policy.CONSERVATIVE, {"low": 5, "best": 5, "high": 7}, "figure.most_conservative_credible/v1"),
-        (Policy.HIGH, {"low": 5, "best": 7, "high": 7}, "figure.highest_credible/v1"),
+        (Policy.BEST, {"low": 5, "best": 7, "high": 7}, "figure.rising_credible/v1"),
+        (Policy.CONSERVATIVE, {"low": 5, "best": 5, "high": 7}, "figure.most_conservative_credible/v2"),
+        (Policy.HIGH, {"low": 5, "best": 7, "high": 7}, "figure.highest_credible/v2"),
     ],
 )
 def test_killed_under_each_policy(policy: Policy, expected: dict[str, int], rule: str) -> None:

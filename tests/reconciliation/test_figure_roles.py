@@ -1,0 +1,135 @@
+"""Figure rules that weigh a claim by its role: a report's lead, a figure in passing, a rising toll, a
+period or area total."""
+
+from __future__ import annotations
+
+from service.domain import FieldDecision, SourcedClaim
+from service.reconciliation import Policy, reconcile
+
+from .builders import MON, THU, TUE, WED, at_least, exact, sourced
+
+
+def killed(claims: list[SourcedClaim], policy: Policy = Policy.BEST) -> FieldDecision:
+    return reconcile(claims, policy)["killed"]
+
+
+def test_the_headline_figure_speaks_for_the_report() -> None:
+    claims = [
+        sourced(1, 1, "Local TV", TUE, exact(3, quote="3 killed in drive-by shooting", at=0)),
+        # Further down: one victim named, then a photo caption's count.
+        sourced(2, 1, "Local TV", TUE, exact(1, quote="A 27-year-old woman was pronounced dead.", at=150)),
+        sourced(3, 1, "Local TV", TUE, exact(14, quote="Image 7 of 14: the scene", at=900)),
+    ]
+    decision = killed(claims)
+    assert decision.value == {"low": 3, "best": 3, "high": 3}
+    assert decision.supporting == (1,)
+    # Figures in passing stay in the provenance, as disagreeing evidence, and never lead.
+    assert decision.conflicting == (2, 3)
+    assert decision.note is not None and "in passing" in decision.note
+
+
+def test_the_lead_is_chosen_by_reading_order_not_by_claim_order() -> None:
+    claims = [
+        sourced(1, 1, "Local TV", TUE, exact(9, quote="The city has seen 9 deaths.", at=800)),
+        sourced(2, 1, "Local TV", TUE, exact(2, quote="Two dead in shooting", at=0)),
+    ]
+    assert killed(claims).value == {"low": 2, "best": 2, "high": 2}
+
+
+def test_an_explicit_update_leads_its_report_wherever_it_stands() -> None:
+    claims = [
+        sourced(1, 1, "Wire", WED, exact(5, quote="Five were killed on Monday", at=0)),
+        sourced(2, 1, "Wire", WED, exact(7, quote="The toll rose to 7", at=300, is_update=True)),
+    ]
+    decision = killed(claims)
+    assert decision.value == {"low": 7, "best": 7, "high": 7}
+    assert decision.superseded == (1,)
+
+
+def test_a_later_lower_figure_from_another_outlet_does_not_lower_the_toll() -> None:
+    claims = [
+        sourced(1, 1, "Outlet A", MON, exact(4)),
+        # The next day another outlet names one of the victims: a partial account, not a correction.
+        sourced(2, 2, "Outlet B", TUE, exact(1)),
+    ]
+    decision = killed(claims)
+    assert decision.value == {"low": 1, "best": 4, "high": 4}
+    assert decision.rule == "figure.rising_credible/v1"
+    assert decision.conflicting == (2,)
+
+
+def test_a_later_higher_figure_raises_the_toll() -> None:
+    claims = [sourced(1, 1, "Outlet A", MON, exact(2)), sourced(2, 2, "Outlet B", TUE, exact(3))]
+    assert killed(claims).value == {"low": 2, "best": 3, "high": 3}
+
+
+def test_an_explicit_update_from_another_outlet_may_lower_the_toll() -> None:
+    claims = [
+        sourced(1, 1, "Outlet A", MON, exact(6)),
+        sourced(2, 2, "Outlet B", TUE, exact(5, is_update=True)),  # "police revised the toll to 5"
+    ]
+    assert killed(claims).value == {"low": 5, "best": 5, "high": 6}
+
+
+def test_a_later_lower_bound_never_lowers_the_toll() -> None:
+    claims = [sourced(1, 1, "Outlet A", MON, exact(6)), sourced(2, 2, "Outlet B", TUE, at_least(2))]
+    assert killed(claims).value == {"low": 2, "best": 6, "high": 6}
+
+
+def test_a_subgroup_named_after_the_reports_toll_sets_no_floor() -> None:
+    claims = [
+        sourced(1, 1, "Local", TUE, exact(5, quote="Teen used a rifle to kill five", at=0)),
+        sourced(
+            2,
+            1,
+            "Local",
+            TUE,
+            exact(20, subgroup="children", quote="A month after a gunman killed 20 children elsewhere", at=1200),
+        ),
+    ]
+    decision = killed(claims)
+    assert decision.value == {"low": 5, "best": 5, "high": 5}
+    assert decision.note is not None and "subgroup floor" not in decision.note
+
+
+def test_a_subgroup_stated_with_the_toll_still_sets_a_floor() -> None:
+    sentence = "Three soldiers and two civilians were killed, police said, and one more died later"
+    claims = [
+        sourced(1, 1, "Local", TUE, exact(4, quote=sentence, at=0)),
+        sourced(2, 1, "Local", TUE, exact(3, subgroup="soldiers", quote=sentence, at=0)),
+        sourced(3, 1, "Local", TUE, exact(2, subgroup="civilians", quote=sentence, at=0)),
+    ]
+    assert killed(claims).value == {"low": 5, "best": 5, "high": 5}
+
+
+ROUND_UP = "47 persons were killed yesterday including 4 members of the regime forces and 11 civilians"
+
+
+def test_a_daily_round_up_never_stands_for_the_event() -> None:
+    claims = [
+        sourced(1, 1, "Monitor", TUE, exact(6, quote="Aerial bombardment kills 6 in Kafr Nabl")),
+        sourced(2, 2, "Monitor", WED, exact(47, quote=ROUND_UP)),
+    ]
+    decision = killed(claims)
+    assert decision.value == {"low": 6, "best": 6, "high": 6}
+    # A total over many events bounds this one above: it supports the 6 rather than contradicting it.
+    assert decision.supporting == (1, 2)
+    assert decision.note is not None and "figure.aggregate_toll/v1" in decision.note
+
+
+def test_a_round_up_is_kept_when_it_is_the_only_number() -> None:
+    claims = [sourced(1, 1, "Monitor", WED, exact(47, quote=ROUND_UP))]
+    decision = killed(claims)
+    assert decision.value == {"low": 47, "best": 47, "high": 47}
+
+
+def test_a_running_total_gives_way_to_the_attacks_own_toll() -> None:
+    sentence = "Shelling kills 14 citizens and raises to 225, the number of people killed since the offensive"
+    claims = [
+        sourced(1, 1, "Monitor", TUE, exact(225, quote=sentence)),
+        sourced(2, 1, "Monitor", TUE, exact(14, quote=sentence)),
+        sourced(3, 2, "Wire", THU, exact(14)),
+    ]
+    decision = killed(claims)
+    assert decision.value == {"low": 14, "best": 14, "high": 14}
+    assert 1 in decision.supporting

@@ -1,0 +1,47 @@
+"""Which stated numbers are period or area totals rather than one event's toll."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.domain import FigureClaim, Qualifier
+from service.reconciliation.scope import is_aggregate
+
+from .builders import exact, figure
+
+
+@pytest.mark.parametrize(
+    ("claim", "why"),
+    [
+        (exact(47, quote="47 persons were killed yesterday including 4 members of the regime forces"), "day"),
+        (exact(185, quote="Bombing raises to 185, the number of people killed by the violations"), "running"),
+        (exact(240, quote="bringing to 240 the number of civilian casualties since the escalation"), "since"),
+        (exact(30, quote="rising the death toll to 30 civilians killed in 4 consecutive days"), "period"),
+        (exact(467, quote="After the death of 467 civilians in their massacres in 2016 warplanes kill 11"), "year"),
+        (exact(14, quote="14 shot, one fatally, since 8 p.m., including 6 at a party"), "since"),
+        (exact(12, quote="Twelve people were shot in Chicago in about ten hours"), "hours"),
+        (
+            figure(501, None, Qualifier.MORE_THAN, quote="more than 500 people died each year from such accidents"),
+            "year",
+        ),
+        (exact(141, quote="141 minors died in unintentional shootings across the country"), "area"),
+    ],
+)
+def test_period_and_area_totals_are_aggregates(claim: FigureClaim, why: str) -> None:
+    assert is_aggregate(claim), why
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        exact(3, quote="3 killed, 4 hurt in shooting at convenience store"),
+        exact(7, quote="The toll from Monday's bombing rose to seven", is_update=True),
+        exact(2, quote="Two men were killed in a shooting yesterday"),
+        # The running total's words belong to 225, not to the attack's own 14.
+        exact(14, quote="Shelling kills 14 citizens and raises to 225, the number of people killed since May"),
+        exact(11, quote="After the death of 467 civilians in their massacres in 2016 warplanes kill 11 civilians"),
+        exact(5, quote=""),  # nothing quoted: nothing to judge by
+    ],
+)
+def test_an_events_own_toll_is_not_an_aggregate(claim: FigureClaim) -> None:
+    assert not is_aggregate(claim)
