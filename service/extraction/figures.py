@@ -22,7 +22,7 @@ _KindName = str
 
 _SUBGROUPS: dict[str, str] = {}
 for _group, _nouns in {
-    "civilians": "civilian civilians resident residents villager villagers worshipper worshippers "
+    "civilians": "civilian civilians citizen citizens resident residents villager villagers worshipper worshippers "
     "worshiper worshipers passenger passengers bystander bystanders farmer farmers pilgrim pilgrims "
     "journalist journalists worker workers employee employees shopper shoppers customer customers "
     "tourist tourists migrant migrants refugee refugees teacher teachers doctor doctors nurse nurses "
@@ -32,7 +32,7 @@ for _group, _nouns in {
     "gendarmes gendarme marines",
     "militants": "militant militants fighter fighters insurgent insurgents rebel rebels jihadist "
     "jihadists terrorist terrorists militiaman militiamen members member bandits bandit kidnappers "
-    "combatants combatant",
+    "combatants combatant operatives operative",
     "perpetrators": "gunman gunmen attacker attackers assailant assailants suspects suspect shooter "
     "shooters perpetrator perpetrators bomber bombers",
     "children": "child children kids kid minors minor babies infants toddlers schoolchildren",
@@ -78,7 +78,7 @@ _AUX = (
 _KILLED_VERBS = (
     r"(?:shot and killed|shot dead|shot to death|stabbed to death|beaten to death|burned to death|"
     r"hacked to death|fatally (?:shot|wounded|injured|stabbed|struck)|killed|slain|murdered|"
-    r"executed|beheaded|massacred|perished|died|dead|found dead|pronounced dead|confirmed dead|"
+    r"executed|beheaded|massacred|perished|died|dies|die|dead|found dead|pronounced dead|confirmed dead|"
     r"gunned down|lost their lives|lost (?:his|her) life|succumbed|found shot dead|found shot to death)"
 )
 _INJURED_VERBS = (
@@ -101,9 +101,11 @@ _VERB = (
 _FULL_NAME = r"(?-i:[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3})"
 # People named by what they do: "two firefighters", "four mail carriers", "three journalists".
 _AGENT_NOUN = r"[a-z]{3,}(?:ers|ors|ists|ians|ees|men)\b"
+# "a 21 year old female was shot": an age written without hyphens, not a count.
+_NOT_AGE = r"(?!years?[\s-]+old\b)"
 # "three security officers were killed", "5 killed", "at least 12 people have been injured"
 _SUBJECT_COUNT = re.compile(
-    rf"(?<![\w$.,-]){QUANTITY}\s+(?:{_MODIFIERS}(?P<noun>{_PERSON_PLURAL}|{_PERSON_SINGULAR}|{_AGENT_NOUN})\s*)?"
+    rf"(?<![\w$.,-]){QUANTITY}\s+{_NOT_AGE}(?:{_MODIFIERS}(?P<noun>{_PERSON_PLURAL}|{_PERSON_SINGULAR}|{_AGENT_NOUN})\s*)?"
     rf"(?P<plus>(?:,\s*)?(?:and|as well as)\s+(?:the|a|an|one)\s+(?:[\w-]+\s+)?"
     rf"(?:{_PERPETRATOR}|{_PERSON_SINGULAR})\s*)?"
     rf"(?:,\s+(?:identified\s+as|who\s+(?:was|were)\s+identified\s+as)\s+[^,;.]{{1,60}},\s*)?"
@@ -118,7 +120,8 @@ _SUBJECT_COUNT = re.compile(
 )
 # "killing at least five people", "injured three others", "left two dead"
 _OBJECT_COUNT = re.compile(
-    r"\b(?:(?P<v_killed>killing|killed|kills|kill|claimed the lives of|claiming the lives of|"
+    r"\b(?:(?P<v_killed>killing|killed|kills|kill|claim(?:ed|s)? the lives of|claiming the lives of|"
+    r"execut(?:ed|es|e|ing)|(?:a\s+)?massacre\s+of|"
     r"took the lives of|taking the lives of|(?:shot|stabbed|beat|hacked|strangled)\s+and\s+killed|fatally shot|"
     r"gunned down|massacred|(?:the\s+)?deaths?\s+of|the\s+killing\s+of)"
     r"|(?P<v_injured>injuring|injured|wounding|wounded|injures|wounds|hurting|hurt|(?:the\s+)?(?:wounding|injuring)\s+of)"
@@ -130,8 +133,9 @@ _OBJECT_COUNT = re.compile(
     re.IGNORECASE,
 )
 _LEFT_COUNT = re.compile(
-    rf"\b(?:leaving|left|leaves)\s+{QUANTITY}\s+(?:{_MODIFIERS}(?P<noun>{_PERSON_PLURAL}|{_PERSON_SINGULAR})\s+)?"
-    r"(?:(?P<v_killed>dead)|(?P<v_injured>injured|wounded|hurt))\b",
+    rf"\b(?:leaving|left|leaves|leave)\s+{QUANTITY}\s+(?:{_MODIFIERS}(?P<noun>{_PERSON_PLURAL}|{_PERSON_SINGULAR})\s+)?"
+    r"(?:(?:from|of)\s+(?:the\s+)?(?:same|one|a|an)\s+family\s+)?"  # "leaves 2 people from one family killed"
+    r"(?:(?P<v_killed>dead|killed)|(?P<v_injured>injured|wounded|hurt))\b",
     re.IGNORECASE,
 )
 # "the death toll rose to 7", "a death toll of 12"
@@ -143,10 +147,41 @@ _TOLL = re.compile(
     rf"{QUANTITY}",
     re.IGNORECASE,
 )
-# "1 fatality", "3 fatalities", "12 deaths", "two injuries"
+# Monitors' running tolls: "more casualties raise the death toll to 13", "raises to 7, the number of
+# people killed", "the number of casualties rises to 6", "brings to 12 the number of victims".
+_RAISED_TO = re.compile(
+    r"\b(?:rais(?:e|es|ed|ing)|ris(?:e|es|en|ing)|rose|climb(?:s|ed|ing)?|increas(?:e|es|ed|ing)|jump(?:s|ed)?|"
+    r"bring(?:s|ing)?|brought)\s+(?:[^,.;]{0,80}?\s)?to\s+"
+    rf"{QUANTITY}(?![\w-])"
+    r"(?!\s*(?:%|percent|per\s*cent|km|kilomet|miles?\b|degrees|years?\b|months?\b|weeks?\b|days?\b|hours?\b|"
+    r"villages?\b|towns?\b|areas?\b|points?\b|million|billion|dollars))",
+    re.IGNORECASE,
+)
+# What such a rise must be about: a number of the dead, not of villages taken or strikes flown.
+_TOLL_WORDS = re.compile(r"casualt|kill|death|dead|martyr|victim|losses|lives|toll|bodies|corpses", re.IGNORECASE)
+# "raise to 6, the number of villages held": what the number counts, named after it.
+_NUMBER_OF = re.compile(r"\s*,?\s*the\s+number\s+of\s+(?:the\s+)?(?P<what>[\w'’-]+)", re.IGNORECASE)
+_COUNTS_PEOPLE = re.compile(
+    rf"(?:{_PERSON_PLURAL}|those|civilian|casualties|victims|martyrs|dead|deaths)$", re.IGNORECASE
+)
+# "20 casualties at least": the qualifier written after the number.
+_AT_LEAST_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?at\s+least\b", re.IGNORECASE)
+# "kill and injure 20 people", "20 people were killed and injured", "35 casualties and wounded": one
+# number for the dead and the wounded together, a count of neither.
+_COMBINED = re.compile(
+    r"\b(?:kill(?:s|ed|ing)?|dead|deaths?|casualties|martyrs)\s+(?:and|or|&)\s+"
+    r"(?:injur(?:e|es|ed|ing|ies|y)|wound(?:s|ed|ing)?|hurt)\b"
+    r"|\b(?:injur(?:e|es|ed|ing|ies|y)|wound(?:s|ed|ing)?)\s+(?:and|or|&)\s+(?:kill(?:s|ed|ing)?|dead|deaths?)\b",
+    re.IGNORECASE,
+)
+# "1 fatality", "3 fatalities", "12 deaths", "20 martyrs", "two injuries".
+# "Casualties" is read as the dead: conflict monitors (and news translated from Arabic, where the
+# word renders "victims killed") count the wounded apart, as "injuries" or "wounded". Where the
+# two are joined ("35 casualties and wounded"), the number is a combined count; see _COMBINED.
 _NOUN_COUNT = re.compile(
-    rf"(?<![\w$.,-]){QUANTITY}\s+(?:(?:reported|confirmed|civilian|total|other|more|further)\s+)?"
-    r"(?:(?P<v_killed>fatalit(?:y|ies)|deaths|dead bodies|bodies)|(?P<v_injured>injuries|casualties))\b",
+    rf"(?<![\w$.,-]){QUANTITY}\s+(?:(?:reported|confirmed|civilian|total|other|more|further|new|human)\s+)?"
+    r"(?:(?P<v_killed>fatalit(?:y|ies)|deaths|dead bodies|bodies|corpses|martyrs|casualties)"
+    r"|(?P<v_injured>injuries))\b",
     re.IGNORECASE,
 )
 # A dataset writer's coding note: "Unclear fatalities coded as 10".
@@ -185,9 +220,15 @@ _SINGULAR_SUBJECT = re.compile(
 # "one fatally", "one of them died"
 _ONE_FATALLY = re.compile(
     rf"\b(?P<num>{CARDINAL})\s+(?:of\s+(?:them|whom|the victims)\s+)?(?:(?:later|was|were|has|have|since)\s+)*"
-    r"(?:fatally\b|died\b|succumbed\b|was killed\b|were killed\b|dead\b)",
+    r"(?:fatally\b|mortally\b|died\b|succumbed\b|was killed\b|were killed\b|dead\b)",
     re.IGNORECASE,
 )
+# "six people wounded -- two mortally": the dead are among the wounded just counted.
+_SOME_FATALLY = re.compile(
+    rf"\s*(?:,|--|—|–)\s*(?:including\s+)?{CARDINAL}\s+(?:of\s+(?:them|whom)\s+)?(?:fatally|mortally)\b", re.IGNORECASE
+)
+# "1 Killed, 4 Wounded": the comma ends another figure, so the number after it is a count, not an age.
+_AFTER_FIGURE = re.compile(r"\b(?:killed|dead|died|injured|wounded|hurt|shot)\s*,\s*$", re.IGNORECASE)
 _SUICIDE = re.compile(
     r"\b(?:turn(?:ed|ing|s) the (?:gun|weapon|rifle|pistol|shotgun) on (?:himself|herself)|"
     r"(?:killed|killing|kills) (?:himself|herself)|(?:and\s+)?then\s+(?:killed\s+|shot\s+)?(?:himself|herself)\b|"
@@ -241,8 +282,8 @@ _SUBJECT_DIES = re.compile(
     rf"herder|herdsman|fisherman|activist|lawyer|politician|councillor|councilor|mayor|monk|nun|pastor|refugee|migrant|detainee|prisoner|"
     rf"worshipper|protester|demonstrator|dealer|trafficker|smuggler|thief|robber|militiaman|policewoman|gendarme|ranger|"
     rf"guard|watchman|shopkeeper|businessman|businesswoman|contractor|engineer|doctor|nurse|medic|elder|firefighter|hunter|"
-    rf"grader|[a-z]+-?year-old|[a-z]+er)(?:\s+(?:of|from|in)\s+[^,.;]{{1,50}}?)?"
-    rf"|^(?:[\w'’.-]+\s+){{0,3}}?[\w'’-]+(?:,\s+[^,.;]{{1,40}},)?(?=\s+(?:dies|died|killed|fatally|shot\s+dead|found\s+dead))"
+    rf"grader|[a-z]+-?year-old|(?!number\b)[a-z]+er)(?:\s+(?:of|from|in)\s+[^,.;]{{1,50}}?)?"
+    rf"|^(?:[\w'’.-]+\s+){{0,3}}?(?!{_COUNT_WORD}\b)[\w'’-]+(?:,\s+[^,.;]{{1,40}},)?(?=\s+(?:dies|died|killed|fatally|shot\s+dead|found\s+dead))"
     rf"|(?-i:\b[A-Z][a-z'’-]+(?:\s+[A-Z][\w'’.-]+){{0,3}})(?:,\s+\d{{1,3}},)?)"
     rf"(?:,\s+(?:identified\s+as\s+|an?\s+|the\s+)[^,;.]{{1,60}},)?"
     rf"\s+(?:(?:who|that)\s+)?(?:(?:has|have|later|also|eventually|then|was|accidentally)\s+)*(?:dies|died|succumbed|is\s+dead|killed|fatally\s+shot|"
@@ -312,6 +353,7 @@ class _Hit:
     excludes_agent: bool = False  # an object count: the killer is not among them
     counts_agent: bool = False  # "four people, including the assailant": the killer is among them
     summary: bool = False  # "3 fatalities", "fatalities coded as 10": the writer's own total
+    implicit: bool = False  # a count read from the grammar ("a man was killed"), not a stated number
 
 
 def _kind_from(match: re.Match[str]) -> _KindName | None:
@@ -332,7 +374,7 @@ _TRIGGER = re.compile(
     r"kill|dead|die[ds]?\b|death|fatal|injur|wound|hurt|hospital|shot|shoot|slain|murder|missing|unaccounted|"
     r"kidnap|abduct|hostage|arrest|detain|custody|apprehend|rounded up|toll|casualt|no one|nobody|no-one|none|"
     r"suicide|himself|herself|stabbed|beaten|burned to|lives|life|massacre|execut|behead|perish|succumb|gunned|"
-    r"victim|harmed",
+    r"victim|harmed|martyr|corpse",
 )
 
 
@@ -367,8 +409,11 @@ def _hits_in(text: str) -> list[_Hit]:
             )
         if _active_voice(text, match):
             continue
-        if match.group("noun") is None and text[: match.start()].rstrip().endswith(","):
+        before = text[: match.start()].rstrip()
+        if match.group("noun") is None and before.endswith(",") and not _AFTER_FIGURE.search(before):
             continue  # "Ginger Reeves, 64 were found dead": an age, not a count
+        if kind == "injured" and _SOME_FATALLY.match(text, match.end()):
+            kind = _SHOT  # "five people were wounded, one of them fatally": the wounded include the dead
         counts_agent = bool(
             re.search(_PERPETRATOR, (match.group("plus") or "") + (match.group("including") or ""), re.I)
         )
@@ -388,6 +433,8 @@ def _hits_in(text: str) -> list[_Hit]:
                 continue
             if match.group("noun") is None and not _bare_count_ok(text, match):
                 continue
+            if kind == "injured" and _SOME_FATALLY.match(text, match.end()):
+                kind = _SHOT
             extra, end = _object_list(text, match.end()) if pattern is _OBJECT_COUNT else (0, match.end())
             if extra:
                 total = quantity.low + extra
@@ -409,6 +456,8 @@ def _hits_in(text: str) -> list[_Hit]:
         if quantity is None or _looks_like_year(match, quantity):
             continue
         hits.append(_Hit("killed", quantity, match.start(), match.end(), is_update=bool(match.group("update"))))
+    if counted and _TOLL_WORDS.search(text):
+        hits.extend(_raised_tolls(text))
     for match in _NOUN_COUNT.finditer(text) if counted else ():
         kind, quantity = _kind_from(match), quantity_from_match(match)
         if kind is None or quantity is None or _looks_like_year(match, quantity):
@@ -420,6 +469,7 @@ def _hits_in(text: str) -> list[_Hit]:
             parts = parse_cardinal(split.group("parts")) or 1
             share = -(-quantity.low // parts)
             quantity = Quantity(share, share, Qualifier.EXACT)
+        quantity = _with_trailing_at_least(text, match.end(), quantity)
         hits.append(_Hit(kind, quantity, match.start(), match.end(), summary=summary))
     for match in _CODED_AS.finditer(text):
         value = parse_cardinal(match.group("n"))
@@ -442,7 +492,9 @@ def _hits_in(text: str) -> list[_Hit]:
         if kind in ("injured", "shot") and _DEATH_WORDS.search(text, match.end()):
             continue  # "was shot and later died at the hospital": the victim is counted among the dead
         noun = match.group("noun") or match.group("noun2")
-        hits.append(_Hit(kind, Quantity(1, 1, Qualifier.EXACT), match.start(), match.end(), _subgroup_of(noun)))
+        hits.append(
+            _Hit(kind, Quantity(1, 1, Qualifier.EXACT), match.start(), match.end(), _subgroup_of(noun), implicit=True)
+        )
     for match in _ONE_FATALLY.finditer(text) if counted else ():
         value = parse_cardinal(match.group("num"))
         if value is not None and value < 1000:
@@ -458,17 +510,18 @@ def _hits_in(text: str) -> list[_Hit]:
             hits.append(_Hit("shot", Quantity(1, 1, Qualifier.EXACT), match.start(), match.end()))
     one = Quantity(1, 1, Qualifier.EXACT)
     for match in _DEADLY.finditer(text):
-        hits.append(_Hit("killed", Quantity(1, None, Qualifier.AT_LEAST), match.start(), match.end()))
+        hits.append(_Hit("killed", Quantity(1, None, Qualifier.AT_LEAST), match.start(), match.end(), implicit=True))
     for match in _DEATH_OF.finditer(text):
-        hits.append(_Hit("killed", one, match.start(), match.end()))
+        hits.append(_Hit("killed", one, match.start(), match.end(), implicit=True))
     for match in _SINGLE_OBJECT.finditer(text):
-        hits.append(_Hit("killed", one, match.start(), match.end(), excludes_agent=True))
+        hits.append(_Hit("killed", one, match.start(), match.end(), excludes_agent=True, implicit=True))
     for match in _ONE_INJURED.finditer(text):
-        hits.append(_Hit("injured", one, match.start(), match.end()))
+        hits.append(_Hit("injured", one, match.start(), match.end(), implicit=True))
     for match in _SUBJECT_DIES.finditer(text):
         if _PLURAL_SUBJECT.match(match.group(0)):
             continue  # "Three security officers were killed" is a count, read by the count patterns
-        hits.append(_Hit("killed", one, match.start(), match.end()))
+        hits.append(_Hit("killed", one, match.start(), match.end(), implicit=True))
+    hits = _drop_combined(text, hits)
     for match in _NEGATION.finditer(text):
         if re.search(r"\b(?:else|other|further)\b", match.group(0), re.IGNORECASE):
             continue  # "no one else was hurt": says nothing about the total
@@ -498,6 +551,52 @@ def _active_voice(text: str, match: re.Match[str]) -> bool:
     if _AUX_WORD.search(text[match.start() : match.end()]):
         return False
     return bool(_OBJECT_FOLLOWS.match(text[match.end() :]))
+
+
+def _raised_tolls(text: str) -> list[_Hit]:
+    """'More casualties raise the death toll to 13': the latest word on the toll."""
+    hits = []
+    for match in _RAISED_TO.finditer(text):
+        quantity = quantity_from_match(match)
+        if quantity is None or _looks_like_year(match, quantity) or not _counts_the_dead(text, match.end()):
+            continue
+        hits.append(
+            _Hit(
+                "killed",
+                _with_trailing_at_least(text, match.end(), quantity),
+                match.start(),
+                match.end(),
+                is_update=True,
+            )
+        )
+    return hits
+
+
+def _counts_the_dead(text: str, end: int) -> bool:
+    """False for 'raises to 6 the number of villages': the count is named, and it is not of people."""
+    named = _NUMBER_OF.match(text, end)
+    return named is None or bool(_COUNTS_PEOPLE.match(named.group("what")))
+
+
+def _with_trailing_at_least(text: str, end: int, quantity: Quantity) -> Quantity:
+    """'20 casualties at least' is 'at least 20 casualties'."""
+    if quantity.qualifier == Qualifier.EXACT and _AT_LEAST_AFTER.match(text, end):
+        return Quantity(quantity.low, None, Qualifier.AT_LEAST)
+    return quantity
+
+
+def _drop_combined(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """Drop killed and injured counts that are read from a combined 'killed and injured' number."""
+    combined = [(m.start(), m.end()) for m in _COMBINED.finditer(text)]
+    if not combined:
+        return hits
+    return [
+        hit
+        for hit in hits
+        if hit.quantity.low == 0  # "no one was killed or injured" is two zeros
+        or hit.kind not in ("killed", "injured", _SHOT)
+        or not any(hit.start < end and start < hit.end for start, end in combined)
+    ]
 
 
 def _coordinated(text: str, match: re.Match[str], kind: _KindName, last: Quantity) -> list[_Hit]:
@@ -572,9 +671,20 @@ def _looks_like_year(match: re.Match[str], quantity: Quantity) -> bool:
     )
 
 
+_PARTITIVE = re.compile(
+    rf"\s+of\s+(?:its|their|them|whom|both|those)\b|\s+of\s+the\s+(?:[\w-]+\s+){{0,2}}?{_PERSON_PLURAL}\b",
+    re.IGNORECASE,
+)
+_NOT_PEOPLE = re.compile(r"\s+(?:times|rounds|shots|bullets)\b", re.IGNORECASE)
+
+
 def _bare_count_ok(text: str, match: re.Match[str]) -> bool:
     """'killed three' with no noun is a count only when the clause ends or a conjunction follows."""
     rest = text[match.end() :]
+    if _NOT_PEOPLE.match(rest):
+        return False  # "shot multiple times" counts shots, not people
+    if _PARTITIVE.match(rest):
+        return True  # "kills 34 of its members"
     return not rest.strip() or bool(
         re.match(
             r"\s*(?:[,.;:)]|(?-i:[A-Z])|[a-z]{3,}s\b|[a-z]{3,}\s*(?:[,.;)]|$)|and\b|in\b|on\b|at\b|near\b|when\b|after\b|during\b|including\b|—|-)",
@@ -598,9 +708,21 @@ def _drop_overlaps(hits: list[_Hit]) -> list[_Hit]:
         )
         if clash is None:
             kept.append(hit)
-        elif hit.end - hit.start > clash.end - clash.start and hit.quantity.low > 0 and clash.quantity.low > 0:
-            kept[kept.index(clash)] = hit  # "Gunmen killed between 16 and 25 people": the count, not "Gunmen killed"
+        elif _reads_better(hit, clash):
+            kept[kept.index(clash)] = hit
     return kept
+
+
+def _reads_better(hit: _Hit, clash: _Hit) -> bool:
+    """Which of two overlapping readings of the same words to keep.
+
+    A stated number beats a count read from the grammar ("30 killed" over the "a man killed" reading of
+    "Observatory says 30 killed"); else the longer reading wins ("Gunmen killed between 16 and 25 people":
+    the count, not "Gunmen killed").
+    """
+    if hit.implicit != clash.implicit:
+        return clash.implicit
+    return hit.end - hit.start > clash.end - clash.start and hit.quantity.low > 0 and clash.quantity.low > 0
 
 
 _SOURCE_GATE = re.compile(
@@ -626,12 +748,14 @@ def extract_figures(clauses: Sequence[tuple[Segment, int]]) -> list[FigureClaim]
     agentless_killed: list[FigureClaim] = []
     agent_counted: list[FigureClaim] = []
     summaries: list[FigureClaim] = []
+    beside_killed: list[FigureClaim] = []
     seen: set[tuple[str, int, int | None, str, int, str | None]] = set()
     cause_ref = max((ref for _, ref in clauses), default=0) + 1
     for clause, clause_ref in clauses:
         hits = _hits_in(clause.text)
         source = _quoted_source(clause.text) if hits else None
         protest = _PROTEST.search(clause.text) if hits else None
+        states_dead = any(h.kind == "killed" and h.quantity.low > 0 for h in hits)
         for hit in hits:
             # "protested over the killing of a student": the death is what the protest is about,
             # an earlier event, not a casualty of the protest.
@@ -652,8 +776,10 @@ def extract_figures(clauses: Sequence[tuple[Segment, int]]) -> list[FigureClaim]
                 agent_counted.append(claim)
             if hit.summary:
                 summaries.append(claim)
+            if states_dead and claim.kind == FigureKind.INJURED:
+                beside_killed.append(claim)
     claims.extend(_derived_from_shot(claims, shot))
-    return _order(claims, agentless_killed, agent_counted, summaries)
+    return _order(claims, agentless_killed, agent_counted, summaries, beside_killed)
 
 
 def _evidence(clause: Segment, hit: _Hit) -> Span:
@@ -740,6 +866,7 @@ def _order(
     agentless_killed: list[FigureClaim],
     agent_counted: list[FigureClaim],
     summaries: list[FigureClaim],
+    beside_killed: list[FigureClaim],
 ) -> list[FigureClaim]:
     headlines: list[FigureClaim] = []
     for kind in FigureKind:
@@ -747,7 +874,12 @@ def _order(
         # Reports state their toll up front; counts deep in a long page are more often other
         # stories, links and boilerplate, so they only speak when the lead says nothing.
         lead = [c for c in main if c.span.start < LEAD_CHARS]
-        headline = _headline(lead or main, summaries)
+        pool = lead or main
+        if kind == FigureKind.INJURED:
+            # "kills one, injures three": a wounded count given beside the dead leaves them out; a bare
+            # "four were taken to hospital" elsewhere may include the one who died there.
+            pool = [c for c in pool if any(c is b for b in beside_killed)] or pool
+        headline = _headline(pool, summaries)
         if headline is None:
             continue
         is_summary = any(headline is c for c in summaries)

@@ -1,0 +1,137 @@
+"""Monitor-style tolls, combined counts and shot-versus-wounded readings, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.domain import FigureClaim, FigureKind, Qualifier
+from service.extraction import extract
+
+
+def main_claims(text: str, kind: FigureKind) -> list[FigureClaim]:
+    return [f for f in extract(text, None).figures if f.kind == kind and f.event_ref == 0]
+
+
+def headline(text: str, kind: FigureKind) -> FigureClaim | None:
+    claims = main_claims(text, kind)
+    return claims[0] if claims else None
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("New deaths raise the death toll to 11 in the shelling of the market town.", 11),
+        ("More casualties raise to 9, the number of people who were killed in the air raid on the village.", 9),
+        ("The number of victims of the barrel bomb attack rises to 14.", 14),
+        ("Victims' number in the northern suburb climbs to 8 after the strike.", 8),
+        ("The discovery of two bodies brings to 17 the number of people killed in the raid.", 17),
+    ],
+)
+def test_running_toll_is_an_update(text: str, killed: int) -> None:
+    claim = headline(text, FigureKind.KILLED)
+    assert claim is not None and claim.best == killed and claim.is_update
+
+
+def test_running_toll_keeps_a_trailing_at_least() -> None:
+    claim = headline("Fresh strikes raise the death toll to 25 at least in the valley.", FigureKind.KILLED)
+    assert claim is not None and claim.low == 25 and claim.qualifier == Qualifier.AT_LEAST
+
+
+def test_a_rise_in_something_else_is_no_toll() -> None:
+    assert (
+        headline("The rebels raise to 6 the number of villages they hold after the killing.", FigureKind.KILLED) is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Eleven casualties in shelling on a village west of the river.", 11),
+        ("Night raids leave 4 casualties and more than 10 injuries in the town.", 4),
+        ("At least 30 martyrs in heavy bombardment of the old quarter.", 30),
+        ("Soldiers find 12 corpses near the dam.", 12),
+        ("Rocket fire claims the lives of 5 citizens in the eastern district.", 5),
+        ("A massacre of 9 villagers shocks the valley.", 9),
+        ("The armed group executes 6 prisoners in the main square.", 6),
+        ("Artillery fire leaves 3 people from one family killed in the south.", 3),
+        ("Two boys die and others are hurt in a strike on a school.", 2),
+        ("An ambush kills 15 of its fighters near the border crossing.", 15),
+        ("Eight group operatives killed in a depot explosion.", 8),
+    ],
+)
+def test_conflict_monitor_phrasings(text: str, killed: int) -> None:
+    claim = headline(text, FigureKind.KILLED)
+    assert claim is not None and claim.best == killed
+
+
+def test_casualties_at_least_after_the_number() -> None:
+    claim = headline("7 casualties at least in an air raid on the bakery.", FigureKind.KILLED)
+    assert claim is not None and claim.low == 7 and claim.qualifier == Qualifier.AT_LEAST
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shells kill and injure 14 people in the city centre.",
+        "About 25 people were killed and injured in twin blasts at the station.",
+        "Warplanes leave 18 casualties and wounded in the camp.",
+    ],
+)
+def test_a_combined_count_is_neither_killed_nor_injured(text: str) -> None:
+    assert main_claims(text, FigureKind.KILLED) == []
+    assert main_claims(text, FigureKind.INJURED) == []
+
+
+def test_no_one_killed_or_injured_still_reads_as_zero() -> None:
+    claim = headline("No one was killed or injured in the fire.", FigureKind.KILLED)
+    assert claim is not None and claim.best == 0
+
+
+def test_a_stated_number_beats_the_one_person_reading() -> None:
+    claim = headline("Monitor says 22 killed in a strike on the convoy", FigureKind.KILLED)
+    assert claim is not None and claim.best == 22
+
+
+def test_the_number_of_people_is_not_a_person() -> None:
+    claims = main_claims("Officials did not give the number of people killed in the blast.", FigureKind.KILLED)
+    assert all(c.best != 1 for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Gunfire at the party left five people wounded -- one mortally, police said.", 1, 4),
+        ("Seven people were wounded, two of them fatally.", 2, 5),
+        ("2 Killed, 3 Wounded In Downtown Shooting", 2, 3),
+    ],
+)
+def test_wounded_counts_that_include_the_dead(text: str, killed: int, injured: int) -> None:
+    dead, hurt = headline(text, FigureKind.KILLED), headline(text, FigureKind.INJURED)
+    assert dead is not None and dead.best == killed
+    assert hurt is not None and hurt.best == injured
+
+
+def test_wounded_count_beside_the_dead_leads() -> None:
+    text = (
+        "A gunman opened fire outside a bar, killing one man and injuring three others. "
+        "Four people were taken to the hospital."
+    )
+    claim = headline(text, FigureKind.INJURED)
+    assert claim is not None and claim.best == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        ("A 34 year old man was shot in the leg on Elm Street.", 1),
+        ("Police say a teenager was shot multiple times near the park.", 1),
+    ],
+)
+def test_ages_and_shot_counts_are_not_victim_counts(text: str, injured: int) -> None:
+    claim = headline(text, FigureKind.INJURED)
+    assert claim is not None and claim.best == injured
+
+
+def test_an_animal_is_not_a_victim() -> None:
+    text = "The rifle went off, killing the boy and injuring one of the farm dogs."
+    assert main_claims(text, FigureKind.INJURED) == []
