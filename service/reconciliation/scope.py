@@ -41,7 +41,6 @@ AGGREGATE_CUES = re.compile(
     "|".join(
         (
             r"\b(?:yesterday|today)\b[^.;]{0,60}\bincluding\b",  # a day's toll broken down by side
-            r"^\W{0,3}the (?:number|death toll|toll) of\b",  # "raises to 185, the number of people killed"
             r"\bsince\b",  # "since the start of the offensive", "since 8 p.m."
             r"\bso far\b|\bto date\b",
             rf"\b(?:in|within|during|over) (?:the )?(?:last |past |first )?{_PERIOD}\b",

@@ -14,7 +14,7 @@ from .builders import exact, figure
     ("claim", "why"),
     [
         (exact(47, quote="47 persons were killed yesterday including 4 members of the regime forces"), "day"),
-        (exact(185, quote="Bombing raises to 185, the number of people killed by the violations"), "running"),
+        (exact(185, quote="Bombing raises to 185, the number of people killed since the truce"), "running"),
         (exact(240, quote="bringing to 240 the number of civilian casualties since the escalation"), "since"),
         (exact(30, quote="rising the death toll to 30 civilians killed in 4 consecutive days"), "period"),
         (exact(467, quote="After the death of 467 civilians in their massacres in 2016 warplanes kill 11"), "year"),
@@ -40,6 +40,8 @@ def test_period_and_area_totals_are_aggregates(claim: FigureClaim, why: str) -> 
         # The running total's words belong to 225, not to the attack's own 14.
         exact(14, quote="Shelling kills 14 citizens and raises to 225, the number of people killed since May"),
         exact(11, quote="After the death of 467 civilians in their massacres in 2016 warplanes kill 11 civilians"),
+        # A monitor's update of one massacre's toll: "the number of" alone names no period or area.
+        exact(13, quote="raise to 13, the number of people killed in the massacre of the village", is_update=True),
         exact(5, quote=""),  # nothing quoted: nothing to judge by
     ],
 )
