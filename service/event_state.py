@@ -8,9 +8,8 @@ from typing import Any
 
 from sqlmodel import Session
 
-from service.claims_codec import claim_from_row
-from service.domain import FieldDecision, SourcedClaim, Span
-from service.models import Event, EventRevision, FieldDecisionRow
+from service.domain import FieldDecision, SourcedClaim
+from service.models import Event, EventRevision
 from service.models.tables import utcnow
 from service.reconciliation import Policy, reconcile
 from service.reconciliation.figures import ALWAYS_REPORTED, none_reported
@@ -48,21 +47,19 @@ TRACKED_COLUMNS = (
 def sourced_claims(session: Session, reports: Sequence[MemberSummary]) -> list[SourcedClaim]:
     """The main-event claims of these reports, typed and with their source and time."""
     by_id = {r.id: r for r in reports if r.id is not None}
-    names = report_repo.source_names(session, [r.source_id for r in by_id.values()])
     claims = []
-    for row in report_repo.claims_of_reports(session, list(by_id)):
-        if row.event_ref != 0 or row.id is None:
+    for row in report_repo.stored_claims(session, list(by_id)):
+        if row.event_ref != 0:
             continue
         report = by_id[row.report_id]
-        span = Span(row.span_start or 0, row.span_end or 0, row.quote or "")
         claims.append(
             SourcedClaim(
                 claim_id=row.id,
                 report_id=row.report_id,
-                source=names.get(report.source_id, "?"),
+                source=report.source,
                 published_at=report.published_at,
                 arrival=row.report_id,
-                claim=claim_from_row(row.field, row.payload, span, row.event_ref),
+                claim=row.typed(),
             )
         )
     return claims
@@ -96,19 +93,20 @@ def derive_fields(
     return decisions
 
 
-def decision_rows(event_id: int, decisions: dict[str, FieldDecision], revision: int) -> list[FieldDecisionRow]:
+def decision_records(event_id: int, decisions: dict[str, FieldDecision], revision: int) -> list[dict[str, Any]]:
+    """The decisions as field_decisions rows."""
     return [
-        FieldDecisionRow(
-            event_id=event_id,
-            field=d.field,
-            value=d.value,
-            rule=d.rule,
-            supporting=list(d.supporting),
-            conflicting=list(d.conflicting),
-            superseded=list(d.superseded),
-            note=d.note,
-            revision=revision,
-        )
+        {
+            "event_id": event_id,
+            "field": d.field,
+            "value": d.value,
+            "rule": d.rule,
+            "supporting": list(d.supporting),
+            "conflicting": list(d.conflicting),
+            "superseded": list(d.superseded),
+            "note": d.note,
+            "revision": revision,
+        }
         for d in decisions.values()
     ]
 
@@ -151,8 +149,7 @@ def refresh_event(session: Session, event: Event, kind: str, report_id: int | No
         event.title = next((r.title for r in members if r.title), None)
     event.revision += 1
     event.updated_at = utcnow()
-    rows = decision_rows(event.id, decisions, event.revision)
-    event_repo.replace_field_decisions(session, event.id, rows)
+    event_repo.replace_field_decisions(session, event.id, decision_records(event.id, decisions, event.revision))
     session.add(event)
     session.flush()
 
@@ -162,7 +159,7 @@ def refresh_event(session: Session, event: Event, kind: str, report_id: int | No
         for name in TRACKED_COLUMNS
         if before[name] != after[name]
     }
-    snapshot = event_public(event, rows, member_ids).model_dump(mode="json")
+    snapshot = event_public(event, list(decisions.values()), member_ids).model_dump(mode="json")
     event_repo.add_revision(
         session,
         EventRevision(

@@ -12,7 +12,7 @@ import hashlib
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -22,7 +22,6 @@ from sqlmodel import Session
 
 from embeddings.encoder import TextEncoder
 from embeddings.index import VectorIndex
-from service.claims_codec import claim_from_row
 from service.config import Settings
 from service.db import lock_for_matching
 from service.domain import (
@@ -38,6 +37,7 @@ from service.domain import (
 )
 from service.event_state import refresh_event
 from service.extraction import extract
+from service.extraction.places import gazetteer
 from service.matching import (
     CandidateEvent,
     CandidateReport,
@@ -63,6 +63,7 @@ log = logging.getLogger(__name__)
 EXTRACTOR_VERSION = "rules/v1"
 LEAD_CHARS = 600
 EVIDENCE_CACHE_REPORTS = 50_000
+SOURCE_CACHE_SIZE = 100_000
 
 
 def content_hash(title: str, text: str) -> str:
@@ -96,10 +97,11 @@ class PreparedReport:
     given: list[Claim]
     event_date: dt.date | None
     description: str
+    evidence: ReportEvidence  # what the matcher compares, derived once
 
 
 def prepare(item: ReportCreate) -> PreparedReport:
-    """The pure part of ingest: read the claims out of the text."""
+    """The pure part of ingest: read the claims out of the text and reduce it to matching evidence."""
     document = report_document(item.title, item.text)
     try:
         extraction = extract(document, item.published_at)
@@ -107,14 +109,29 @@ def prepare(item: ReportCreate) -> PreparedReport:
         log.exception("extraction failed for report %s/%s", item.source, item.id)
         extraction = Extraction()
     main_date = extraction.main_date()
+    event_date = main_date.date if main_date else item.published_at
     return PreparedReport(
         item=item,
         content_hash=content_hash(item.title, item.text),
         extraction=extraction,
         given=[given_claim(g) for g in item.claims],
-        event_date=main_date.date if main_date else item.published_at,
+        event_date=event_date,
         description=event_description(item.title, item.text),
+        evidence=evidence_from_extraction(
+            item.title,
+            item.text,
+            extraction,
+            shipped_model().vocabulary,
+            event_date=event_date,
+            published_at=item.published_at,
+        ),
     )
+
+
+@dataclass(frozen=True)
+class PreparedBatch:
+    reports: list[PreparedReport]
+    vectors: np.ndarray  # one row per report, in order
 
 
 @dataclass
@@ -128,6 +145,7 @@ class Pipeline:
     # Matching evidence of stored reports, derived from their immutable text and claims: computed once per
     # report instead of once per comparison. Bounded; entries of rolled-back reports are dropped.
     _evidence: OrderedDict[int, ReportEvidence] = field(default_factory=OrderedDict)
+    _source_ids: dict[str, int] = field(default_factory=dict)  # committed sources by name
 
     @property
     def thresholds(self) -> Thresholds:
@@ -135,17 +153,29 @@ class Pipeline:
 
     def ingest(self, items: Sequence[ReportCreate]) -> list[IngestResult]:
         """Ingest reports in order, in one transaction: all are stored, or none is."""
+        return self.store(self.prepare(items))
+
+    def prepare(self, items: Sequence[ReportCreate]) -> PreparedBatch:
+        """The part that needs no lock: extraction and embedding. A caller streaming many batches
+        can prepare the next batch while `store` matches the current one."""
         prepared = [prepare(item) for item in items]
-        vectors = self.encoder.encode([p.description for p in prepared])
+        return PreparedBatch(prepared, self.encoder.encode([p.description for p in prepared]))
+
+    def store(self, batch: PreparedBatch) -> list[IngestResult]:
+        """Match and write a prepared batch in order, in one transaction: all are stored, or none is."""
+        prepared, vectors = batch.reports, batch.vectors
         added: list[int] = []
         with self._lock, Session(self.engine, expire_on_commit=False) as session:
             try:
                 lock_for_matching(session)
+                sources = dict(self._source_ids)
                 results = [
-                    self._ingest_one(session, report, vector, added)
+                    self._ingest_one(session, report, vector, added, sources)
                     for report, vector in zip(prepared, vectors, strict=True)
                 ]
                 session.commit()
+                if len(sources) <= SOURCE_CACHE_SIZE:
+                    self._source_ids = sources  # now committed: safe to reuse
             except BaseException:
                 session.rollback()
                 self.index.remove(added)  # the index must never hold a vector the database lacks
@@ -170,22 +200,36 @@ class Pipeline:
                 session.rollback()
                 raise
 
+    def warm_up(self) -> None:
+        """Load the gazetteer and the matcher now (seconds), not inside the first report."""
+        gazetteer()
+        shipped_model()
+
     def save_index(self) -> None:
         self.index.save(self.settings.index_path)
         self._since_save = 0
 
     def _ingest_one(
-        self, session: Session, prepared: PreparedReport, vector: np.ndarray, added: list[int]
+        self,
+        session: Session,
+        prepared: PreparedReport,
+        vector: np.ndarray,
+        added: list[int],
+        sources: dict[str, int],
     ) -> IngestResult:
         item = prepared.item
-        source = report_repo.get_or_create_source(session, item.source.strip(), item.source_type)
-        assert source.id is not None
-        existing = report_repo.find_existing_report(session, source.id, item.id, prepared.content_hash)
+        name = item.source.strip()
+        # A known source needs no lookup, unless the report brings a source type to record.
+        if (source_id := sources.get(name)) is None or item.source_type:
+            source = report_repo.get_or_create_source(session, name, item.source_type)
+            assert source.id is not None
+            source_id = sources[name] = source.id
+        existing = report_repo.find_existing_report(session, source_id, item.id, prepared.content_hash)
         if existing is not None:
             return self._existing_result(session, existing)
 
         report = Report(
-            source_id=source.id,
+            source_id=source_id,
             external_id=item.id,
             content_hash=prepared.content_hash,
             title=item.title,
@@ -242,6 +286,7 @@ class Pipeline:
 
         self.index.add([report.id], vector.reshape(1, -1))
         added.append(report.id)
+        self._remember_evidence(report.id, prepared.evidence)
         return IngestResult(
             report=report.id,
             event=event.id,
@@ -263,35 +308,11 @@ class Pipeline:
         long window are added. Never a scan over all events.
         """
         model = shipped_model()
-        similarity: dict[int, float] = {}
-        if prepared.event_date is None:
-            searches: list[tuple[list[int] | None, int]] = [(None, retrieval.UNDATED_NEIGHBOURS)]
-        else:
-            # Reports without any date cannot be placed in time: they stay in every window.
-            undated = report_repo.report_ids_undated(session)
-            searches = [
-                (
-                    report_repo.report_ids_dated_between(
-                        session,
-                        prepared.event_date - dt.timedelta(days=days),
-                        prepared.event_date + dt.timedelta(days=days),
-                    )
-                    + undated,
-                    count,
-                )
-                for days, count in (
-                    (self.settings.match_window_days, retrieval.SHORT_NEIGHBOURS),
-                    (retrieval.LONG_WINDOW_DAYS, retrieval.LONG_NEIGHBOURS),
-                )
-            ]
-        for allowed, count in searches:
-            for report_id, cosine in self.index.search(vector, count, allowed):
-                similarity[report_id] = max(cosine, similarity.get(report_id, -1.0))
-        event_of = report_repo.events_of_reports(session, list(similarity))
+        similarity, event_of = self._nearest_reports(session, prepared.event_date, vector)
         place = prepared.extraction.main_place()
         if place is not None and prepared.event_date is not None:
             window = dt.timedelta(days=retrieval.LONG_WINDOW_DAYS)
-            sharing = event_repo.event_ids_sharing_place(
+            sharing = event_repo.latest_members_at_place(
                 session,
                 place.name,
                 place.country,
@@ -299,11 +320,11 @@ class Pipeline:
                 prepared.event_date + window,
                 retrieval.PLACE_EVENTS,
             )
-            for event_id, report_ids in event_repo.member_ids_by_event(session, sharing).items():
+            for event_id, report_ids in sharing.items():
                 for report_id in report_ids[-retrieval.PLACE_REPORTS :]:
                     event_of.setdefault(report_id, event_id)
             missing = [report_id for report_id in event_of if report_id not in similarity]
-            stored = report_repo.vectors_of_reports(session, missing, self.encoder.fingerprint)
+            stored = self.index.vectors(missing)
             similarity.update({report_id: float(v @ vector) for report_id, v in stored.items()})
         by_event: dict[int, list[int]] = {}
         for report_id in sorted(similarity, key=lambda r: -similarity[r]):
@@ -315,6 +336,14 @@ class Pipeline:
         ]
         compared = [report_id for event_id in chosen for report_id in by_event[event_id][: retrieval.REPORTS_PER_EVENT]]
         evidence = self._evidence_of(session, compared, model.vocabulary)
+        profile = ReportProfile(
+            event_date=prepared.evidence.event_date,
+            country=prepared.evidence.country,
+            admin1=prepared.evidence.admin1,
+            place_name=prepared.evidence.place_name,
+            killed=prepared.evidence.killed,
+            evidence=prepared.evidence,
+        )
         candidates = [
             _candidate(
                 events[event_id],
@@ -326,16 +355,49 @@ class Pipeline:
             )
             for event_id in chosen
         ]
-        return decide(_profile(prepared, model.vocabulary), candidates, self.thresholds, model)
+        return decide(profile, candidates, self.thresholds, model)
+
+    def _nearest_reports(
+        self, session: Session, event_date: dt.date | None, vector: np.ndarray
+    ) -> tuple[dict[int, float], dict[int, int]]:
+        """(cosine, event) of the nearest stored reports, drawn from two windows around the event date.
+
+        Reports without any date cannot be placed in time: they stay in every window.
+        """
+        if event_date is None:
+            nearest = dict(self.index.search(vector, retrieval.UNDATED_NEIGHBOURS))
+            placed = report_repo.placements(session, list(nearest))
+            return nearest, _events_of(nearest, placed)
+        # The short window is narrow: list its reports and search among them alone.
+        nearby = report_repo.report_ids_near(session, event_date, self.settings.match_window_days)
+        found = dict(self.index.search(vector, retrieval.SHORT_NEIGHBOURS, nearby))
+        # The long window holds most of the store: search it all, then keep the nearest inside the window.
+        wide = self.index.search(vector, retrieval.LONG_NEIGHBOURS * retrieval.LONG_OVERFETCH)
+        placed = report_repo.placements(session, list(found) + [report_id for report_id, _ in wide])
+        inside = [
+            (report_id, cosine)
+            for report_id, cosine in wide
+            if report_id in placed
+            and (
+                (date := placed[report_id].event_date) is None
+                or abs((date - event_date).days) <= retrieval.LONG_WINDOW_DAYS
+            )
+        ]
+        for report_id, cosine in inside[: retrieval.LONG_NEIGHBOURS]:
+            found[report_id] = max(cosine, found.get(report_id, -1.0))
+        return found, _events_of(found, placed)
+
+    def _remember_evidence(self, report_id: int, evidence: ReportEvidence) -> None:
+        self._evidence[report_id] = evidence
+        while len(self._evidence) > EVIDENCE_CACHE_REPORTS:
+            self._evidence.popitem(last=False)
 
     def _evidence_of(
         self, session: Session, report_ids: list[int], vocabulary: Vocabulary
     ) -> dict[int, ReportEvidence]:
         missing = [report_id for report_id in report_ids if report_id not in self._evidence]
         for report_id, evidence in _stored_evidence(session, missing, vocabulary).items():
-            self._evidence[report_id] = evidence
-        while len(self._evidence) > EVIDENCE_CACHE_REPORTS:
-            self._evidence.popitem(last=False)
+            self._remember_evidence(report_id, evidence)
         found: dict[int, ReportEvidence] = {}
         for report_id in report_ids:
             if (cached := self._evidence.get(report_id)) is not None:
@@ -358,34 +420,17 @@ class Pipeline:
         )
 
 
-def _profile(prepared: PreparedReport, vocabulary: Vocabulary) -> ReportProfile:
-    item = prepared.item
-    evidence = evidence_from_extraction(
-        item.title,
-        item.text,
-        prepared.extraction,
-        vocabulary,
-        event_date=prepared.event_date,
-        published_at=item.published_at,
-    )
-    return ReportProfile(
-        event_date=evidence.event_date,
-        country=evidence.country,
-        admin1=evidence.admin1,
-        place_name=evidence.place_name,
-        killed=evidence.killed,
-        evidence=evidence,
-    )
+def _events_of(report_ids: Iterable[int], placed: dict[int, report_repo.Placement]) -> dict[int, int]:
+    return {r: event_id for r in report_ids if r in placed and (event_id := placed[r].event_id) is not None}
 
 
 def _stored_evidence(session: Session, report_ids: list[int], vocabulary: Vocabulary) -> dict[int, ReportEvidence]:
     """Evidence of stored reports, from their text and their stored (extracted) claims."""
     reports = report_repo.reports_by_id(session, report_ids)
     rows_by_report: dict[int, list[Claim]] = {report_id: [] for report_id in reports}
-    for row in report_repo.claims_of_reports(session, list(reports)):
+    for row in report_repo.stored_claims(session, list(reports)):
         if row.origin == "extracted" and row.report_id in rows_by_report:
-            span = Span(row.span_start or 0, row.span_end or 0, row.quote or "")
-            rows_by_report[row.report_id].append(claim_from_row(row.field, row.payload, span, row.event_ref))
+            rows_by_report[row.report_id].append(row.typed())
     extractions = {report_id: Extraction.from_claims(claims) for report_id, claims in rows_by_report.items()}
     return {
         report_id: evidence_from_extraction(

@@ -13,7 +13,6 @@ from service.api import corrections, events, health, reports, sources
 from service.api import errors as error_handlers
 from service.config import Settings, get_settings
 from service.db import make_engine, migrate
-from service.extraction.places import gazetteer
 from service.index_sync import load_or_rebuild
 from service.ingest import Pipeline
 
@@ -43,12 +42,12 @@ def create_app(
         url = settings.resolved_database_url
         migrate(url)
         engine = make_engine(url)
-        gazetteer()  # load the place gazetteer now (a few seconds), not inside the first request
         encoder = encoder_factory(settings)
         index = load_or_rebuild(engine, encoder, settings)
         app.state.settings = settings
         app.state.engine = engine
         app.state.pipeline = Pipeline(engine, encoder, index, settings)
+        app.state.pipeline.warm_up()  # the gazetteer takes seconds to load: not inside the first request
         log.info("ready: %d vectors indexed, encoder %s", len(index), encoder.fingerprint)
         try:
             yield

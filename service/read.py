@@ -7,7 +7,7 @@ import datetime as dt
 from sqlmodel import Session
 
 from service.errors import NotFound
-from service.event_state import decision_rows, derive_fields
+from service.event_state import derive_fields
 from service.models import Event, Source
 from service.reconciliation import Policy
 from service.reconciliation.reliability import ClaimRecord, reliability
@@ -86,8 +86,8 @@ def event_view(
     if policy != Policy.BEST:
         # Same claims, another view: recomputed on the fly, never stored.
         members = event_repo.member_summaries(session, event.id)
-        rows = decision_rows(event.id, derive_fields(session, event.id, members, policy), event.revision)
-        return event_public(event, rows, [r.id for r in members if r.id is not None])
+        decisions = derive_fields(session, event.id, members, policy)
+        return event_public(event, list(decisions.values()), [r.id for r in members if r.id is not None])
     return event_public(
         event, event_repo.field_decisions(session, event.id), event_repo.member_report_ids(session, event.id)
     )

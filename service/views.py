@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
 
-from service.models import Claim, Event, FieldDecisionRow, MatchDecision
+from service.models import Claim, Event, MatchDecision
 from service.schemas import (
     CandidatePublic,
     ClaimPublic,
@@ -19,7 +20,20 @@ from service.schemas import (
 FIGURE_FIELDS = ("killed", "injured", "missing", "kidnapped", "arrested")
 
 
-def event_public(event: Event, decisions: Sequence[FieldDecisionRow], report_ids: Sequence[int]) -> EventPublic:
+class Decision(Protocol):
+    """A field decision as stored (FieldDecisionRow) or just derived (domain FieldDecision)."""
+
+    @property
+    def field(self) -> str: ...
+
+    @property
+    def value(self) -> Mapping[str, Any] | None: ...
+
+    @property
+    def rule(self) -> str: ...
+
+
+def event_public(event: Event, decisions: Sequence[Decision], report_ids: Sequence[int]) -> EventPublic:
     by_field = {d.field: d for d in decisions}
     figures = {
         name: FigurePublic(
@@ -88,11 +102,11 @@ def match_public(decision: MatchDecision) -> MatchDecisionPublic:
     )
 
 
-def _int(value: dict[str, object], key: str) -> int | None:
+def _int(value: Mapping[str, object], key: str) -> int | None:
     item = value.get(key)
     return int(item) if isinstance(item, int | float) else None
 
 
-def _str(value: dict[str, object], key: str) -> str | None:
+def _str(value: Mapping[str, object], key: str) -> str | None:
     item = value.get(key)
     return str(item) if item is not None else None

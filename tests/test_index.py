@@ -30,6 +30,17 @@ def test_search_returns_nearest_first_and_respects_allowed_ids() -> None:
     assert [i for i, _ in index.search(query, 1)] == [20]
 
 
+def test_vectors_are_read_back_by_id_and_unknown_ids_left_out() -> None:
+    index = VectorIndex(4, "test")
+    vectors = np.eye(4, dtype=np.float32)
+    index.add([3, 9], vectors[:2])
+    found = index.vectors([9, 5, 3])
+    assert sorted(found) == [3, 9]
+    np.testing.assert_array_equal(found[9], vectors[1])
+    index.remove([9])
+    assert list(index.vectors([9])) == []
+
+
 def test_add_rejects_wrong_shape() -> None:
     with pytest.raises(ValueError, match="dimension 3"):
         VectorIndex(3, "fp").add([1], np.zeros((1, 4), dtype=np.float32))

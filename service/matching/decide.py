@@ -123,20 +123,40 @@ def score_candidate(
     report: ReportProfile, candidate: CandidateEvent, model: MatchModel | None = None
 ) -> ScoredCandidate:
     """The probability that `report` belongs to `candidate`: that of its best-matching report."""
+    return score_candidates(report, [candidate], model)[0]
+
+
+def score_candidates(
+    report: ReportProfile, candidates: Sequence[CandidateEvent], model: MatchModel | None = None
+) -> list[ScoredCandidate]:
+    """`score_candidate` for each candidate, with every pair of reports weighed in one batch."""
     model = model or shipped_model()
     evidence = report.as_evidence()
-    best: tuple[float, dict[str, float], dict[str, float], CandidateReport] | None = None
-    for other in candidate.comparable_reports():
-        features = pair_features(evidence, other.evidence, other.similarity, model.vocabulary)
-        probability, contributions = model.probability(features)
-        if best is None or probability > best[0]:
-            best = (probability, features, contributions, other)
-    assert best is not None  # comparable_reports is never empty
-    probability, features, contributions, other = best
-    recorded: dict[str, float | None] = dict(features)
-    recorded["compared_report"] = float(other.report_id) if other.report_id else None
-    recorded["reports_compared"] = float(len(candidate.comparable_reports()))
-    return ScoredCandidate(candidate.event_id, round(probability, 4), recorded, {"bias": model.bias, **contributions})
+    compared = [candidate.comparable_reports() for candidate in candidates]
+    features = [
+        pair_features(evidence, other.evidence, other.similarity, model.vocabulary)
+        for reports in compared
+        for other in reports
+    ]
+    probabilities, contributions = model.probabilities(features)
+    scored, first = [], 0
+    for candidate, reports in zip(candidates, compared, strict=True):
+        pairs = range(first, first + len(reports))
+        first += len(reports)
+        best = max(pairs, key=lambda pair: (probabilities[pair], -pair))  # the first of equals, as before
+        recorded: dict[str, float | None] = dict(features[best])
+        other = reports[best - pairs.start]
+        recorded["compared_report"] = float(other.report_id) if other.report_id else None
+        recorded["reports_compared"] = float(len(reports))
+        scored.append(
+            ScoredCandidate(
+                candidate.event_id,
+                round(probabilities[best], 4),
+                recorded,
+                {"bias": model.bias, **contributions[best]},
+            )
+        )
+    return scored
 
 
 def decide(
@@ -146,7 +166,7 @@ def decide(
     model: MatchModel | None = None,
 ) -> MatchResult:
     """Join the best candidate at or above `join`; below `review` start a new event; between: review."""
-    scored = sorted((score_candidate(report, c, model) for c in candidates), key=lambda s: (-s.score, s.event_id))
+    scored = sorted(score_candidates(report, candidates, model), key=lambda s: (-s.score, s.event_id))
     if not scored:
         return MatchResult(Outcome.NEW_EVENT, None, None, [])
     best = scored[0]

@@ -14,12 +14,14 @@ term by term:
 from __future__ import annotations
 
 import json
-import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 from service.matching.features import Vocabulary
 
@@ -65,13 +67,6 @@ class Tree:
     right: tuple[int, ...]
     value: tuple[float, ...]
 
-    def walk(self, row: list[float], contributions: list[float]) -> None:
-        node = 0
-        while (feature := self.feature[node]) >= 0:
-            child = self.left[node] if row[feature] <= self.threshold[node] else self.right[node]
-            contributions[feature] += self.value[child] - self.value[node]
-            node = child
-
     def to_json(self) -> list[list[float]]:
         return [list(self.feature), list(self.threshold), list(self.left), list(self.right), list(self.value)]
 
@@ -95,6 +90,60 @@ class Tree:
 
 
 @dataclass(frozen=True, slots=True)
+class TreeArrays:
+    """The trees as padded arrays (tree x node), so all pairs walk all trees in a few array steps."""
+
+    feature: npt.NDArray[np.int64]
+    threshold: npt.NDArray[np.float64]
+    left: npt.NDArray[np.int64]
+    right: npt.NDArray[np.int64]
+    value: npt.NDArray[np.float64]
+    depth: int
+    terms: int
+
+    @classmethod
+    def of(cls, trees: Sequence[Tree], terms: int) -> TreeArrays:
+        nodes = max((len(t.feature) for t in trees), default=1)
+
+        def padded(column: str, fill: float, dtype: type) -> Any:
+            return np.array([list(getattr(t, column)) + [fill] * (nodes - len(t.feature)) for t in trees], dtype=dtype)
+
+        return cls(
+            feature=padded("feature", -1, np.int64).reshape(len(trees), nodes),
+            threshold=padded("threshold", 0.0, np.float64).reshape(len(trees), nodes),
+            left=padded("left", 0, np.int64).reshape(len(trees), nodes),
+            right=padded("right", 0, np.int64).reshape(len(trees), nodes),
+            value=padded("value", 0.0, np.float64).reshape(len(trees), nodes),
+            depth=max((_depth(t) for t in trees), default=0),
+            terms=terms,
+        )
+
+    def contributions(self, rows: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        """Per pair and term, the log-odds moves of the splits on that term (Saabas), summed over trees."""
+        pairs, trees = rows.shape[0], self.feature.shape[0]
+        totals = np.zeros((pairs, self.terms))
+        tree = np.broadcast_to(np.arange(trees), (pairs, trees))
+        pair = np.broadcast_to(np.arange(pairs)[:, None], (pairs, trees))
+        node = np.zeros((pairs, trees), dtype=np.int64)
+        for _ in range(self.depth):
+            feature = self.feature[tree, node]
+            inner = feature >= 0
+            column = np.where(inner, feature, 0)
+            goes_left = rows[pair, column] <= self.threshold[tree, node]
+            child = np.where(goes_left, self.left[tree, node], self.right[tree, node])
+            moved = self.value[tree, child] - self.value[tree, node]
+            np.add.at(totals, (pair[inner], column[inner]), moved[inner])
+            node = np.where(inner, child, node)
+        return totals
+
+
+def _depth(tree: Tree, node: int = 0) -> int:
+    if tree.feature[node] < 0:
+        return 0
+    return 1 + max(_depth(tree, tree.left[node]), _depth(tree, tree.right[node]))
+
+
+@dataclass(frozen=True, slots=True)
 class MatchModel:
     """The learned model (trees, or linear weights) and the vocabulary statistics it was trained with."""
 
@@ -108,6 +157,10 @@ class MatchModel:
     review: float = 0.5
     tree_terms: tuple[str, ...] = ()  # trees: the term of each feature index
     trees: tuple[Tree, ...] = ()
+    _ensemble: TreeArrays = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_ensemble", TreeArrays.of(self.trees, len(self.tree_terms)))
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -116,23 +169,31 @@ class MatchModel:
 
     def contributions(self, features: Mapping[str, float]) -> dict[str, float]:
         """Log-odds contribution of every term (zero ones included, for the record)."""
-        terms = model_terms(features)
-        if self.trees:
-            row = [terms[name] for name in self.tree_terms]
-            totals = [0.0] * len(row)
-            for tree in self.trees:
-                tree.walk(row, totals)
-            return {name: round(total, 4) for name, total in zip(self.tree_terms, totals, strict=True)}
-        return {
-            name: round(weight * (terms[name] - self.means[name]) / self.scales[name], 4)
-            for name, weight in self.weights.items()
-        }
+        return self.probabilities([features])[1][0]
 
     def probability(self, features: Mapping[str, float]) -> tuple[float, dict[str, float]]:
         """(probability that the pair is one event, the log-odds contributions)."""
-        contributions = self.contributions(features)
-        logit = self.bias + sum(contributions.values())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit)))), contributions
+        probabilities, contributions = self.probabilities([features])
+        return probabilities[0], contributions[0]
+
+    def probabilities(self, pairs: Sequence[Mapping[str, float]]) -> tuple[list[float], list[dict[str, float]]]:
+        """`probability` of many pairs at once: one pass of array arithmetic instead of a loop per pair."""
+        if not pairs:
+            return [], []
+        names = self.terms
+        rows = np.array([[terms[name] for name in names] for terms in map(model_terms, pairs)], dtype=np.float64)
+        if self.trees:
+            totals = self._ensemble.contributions(rows)
+        else:
+            weights = np.array([self.weights[n] for n in names])
+            means = np.array([self.means[n] for n in names])
+            scales = np.array([self.scales[n] for n in names])
+            totals = weights * (rows - means) / scales
+        rounded = np.round(totals, 4)
+        logits = np.clip(self.bias + rounded.sum(axis=1), -30.0, 30.0)
+        probabilities = 1.0 / (1.0 + np.exp(-logits))
+        contributions = [dict(zip(names, row, strict=True)) for row in rounded.tolist()]
+        return probabilities.tolist(), contributions
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {

@@ -206,14 +206,16 @@ def candidate_reports(
     ordinal = date.toordinal()
     days = np.array([abs(d.toordinal() - ordinal) if d else 0 for d in dates[:position]])
     chosen: list[int] = []
-    for window, count in (
-        (SHORT_WINDOW_DAYS, retrieval.SHORT_NEIGHBOURS),
-        (retrieval.LONG_WINDOW_DAYS, retrieval.LONG_NEIGHBOURS),
-    ):
-        masked = np.where(days <= window, similarity, -np.inf)
-        for i in np.argsort(-masked, kind="stable")[:count]:
-            if np.isfinite(masked[i]) and int(i) not in chosen:
-                chosen.append(int(i))
+    short = np.where(days <= SHORT_WINDOW_DAYS, similarity, -np.inf)
+    for i in np.argsort(-short, kind="stable")[: retrieval.SHORT_NEIGHBOURS]:
+        if np.isfinite(short[i]):
+            chosen.append(int(i))
+    # The long window: the nearest overall, over-fetched, then those inside the window.
+    wide = np.argsort(-similarity, kind="stable")[: retrieval.LONG_NEIGHBOURS * retrieval.LONG_OVERFETCH]
+    inside = [int(i) for i in wide if days[i] <= retrieval.LONG_WINDOW_DAYS]
+    for i in inside[: retrieval.LONG_NEIGHBOURS]:
+        if i not in chosen:
+            chosen.append(i)
     place = places[position]
     if place is not None:
         same_place = [
@@ -351,7 +353,9 @@ def fit(
 
 
 def pair_probabilities(model: MatchModel, rows: Sequence[dict[str, float]]) -> npt.NDArray[np.float64]:
-    return np.array([model.probability(r)[0] for r in rows])
+    chunk = 10_000  # bounds the (pairs x trees) working arrays
+    batches = (model.probabilities(rows[start : start + chunk])[0] for start in range(0, len(rows), chunk))
+    return np.array([p for batch in batches for p in batch])
 
 
 # ---------------------------------------------------------------------------------------------- clustering

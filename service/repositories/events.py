@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, or_
+from sqlalchemy import delete, func, insert, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -21,6 +21,7 @@ from service.models import (
     FieldPin,
     MatchDecision,
     Report,
+    Source,
 )
 
 
@@ -89,6 +90,7 @@ class MemberSummary:
 
     id: int
     source_id: int
+    source: str  # the source's name
     title: str
     published_at: dt.date | None
     event_date: dt.date | None
@@ -98,9 +100,15 @@ def member_summaries(session: Session, event_id: int) -> list[MemberSummary]:
     # sqlalchemy's select: sqlmodel's is typed for at most four columns.
     rows = session.execute(
         sa_select(
-            col(Report.id), col(Report.source_id), col(Report.title), col(Report.published_at), col(Report.event_date)
+            col(Report.id),
+            col(Report.source_id),
+            col(Source.name),
+            col(Report.title),
+            col(Report.published_at),
+            col(Report.event_date),
         )
         .join(EventMember, col(EventMember.report_id) == col(Report.id))
+        .join(Source, col(Source.id) == col(Report.source_id))
         .where(col(EventMember.event_id) == event_id)
         .order_by(col(Report.id))
     ).all()
@@ -148,19 +156,15 @@ def field_decisions_by_event(session: Session, event_ids: Sequence[int]) -> dict
     return decisions
 
 
-def replace_field_decisions(session: Session, event_id: int, rows: Sequence[FieldDecisionRow]) -> None:
-    """Field decisions are current derived state: the new set replaces the old one (updated in place)."""
-    existing = {row.field: row for row in field_decisions(session, event_id)}
-    for row in rows:
-        old = existing.pop(row.field, None)
-        if old is None:
-            session.add(row)
-            continue
-        for name in ("value", "rule", "supporting", "conflicting", "superseded", "note", "revision"):
-            setattr(old, name, getattr(row, name))
-        session.add(old)
-    for stale in existing.values():
-        session.delete(stale)
+def replace_field_decisions(session: Session, event_id: int, rows: Sequence[dict[str, Any]]) -> None:
+    """Field decisions are current derived state: the new set replaces the old one.
+
+    Two statements, not an ORM object per field: this runs for every report ingested. The DELETE
+    is ORM-enabled, so rows of the event already loaded in the session are marked deleted too.
+    """
+    session.execute(delete(FieldDecisionRow).where(col(FieldDecisionRow.event_id) == event_id))
+    if rows:
+        session.execute(insert(FieldDecisionRow), list(rows))
 
 
 def next_revision(session: Session, event_id: int) -> int:
@@ -241,20 +245,29 @@ def list_events(session: Session, filters: EventFilters, limit: int, offset: int
     return list(rows), int(total)
 
 
-def event_ids_sharing_place(
+def latest_members_at_place(
     session: Session, place_name: str, country: str | None, start: dt.date, end: dt.date, limit: int
-) -> list[int]:
-    """Active events at this normalised place dated in [start, end], the most recent first."""
-    query = select(Event.id).where(
+) -> dict[int, list[int]]:
+    """Member report ids (ascending) of the `limit` most recent active events at this normalised place
+    dated in [start, end]."""
+    events = select(Event.id).where(
         Event.status == "active",
         func.lower(Event.place_name) == place_name.casefold(),
         col(Event.date) >= start,
         col(Event.date) <= end,
     )
     if country:
-        query = query.where(func.lower(Event.country) == country.casefold())
-    rows = session.exec(query.order_by(col(Event.date).desc(), col(Event.id).desc()).limit(limit)).all()
-    return [int(r) for r in rows if r is not None]
+        events = events.where(func.lower(Event.country) == country.casefold())
+    latest = events.order_by(col(Event.date).desc(), col(Event.id).desc()).limit(limit)
+    rows = session.exec(
+        select(EventMember.event_id, EventMember.report_id)
+        .where(col(EventMember.event_id).in_(latest.scalar_subquery()))
+        .order_by(col(EventMember.report_id))
+    ).all()
+    members: dict[int, list[int]] = defaultdict(list)
+    for event_id, report_id in rows:
+        members[event_id].append(report_id)
+    return members
 
 
 def pins_of(session: Session, event_id: int) -> list[FieldPin]:
