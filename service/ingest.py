@@ -336,14 +336,7 @@ class Pipeline:
         ]
         compared = [report_id for event_id in chosen for report_id in by_event[event_id][: retrieval.REPORTS_PER_EVENT]]
         evidence = self._evidence_of(session, compared, model.vocabulary)
-        profile = ReportProfile(
-            event_date=prepared.evidence.event_date,
-            country=prepared.evidence.country,
-            admin1=prepared.evidence.admin1,
-            place_name=prepared.evidence.place_name,
-            killed=prepared.evidence.killed,
-            evidence=prepared.evidence,
-        )
+        profile = ReportProfile(evidence=prepared.evidence)  # the matcher reads the evidence alone
         candidates = [
             _candidate(
                 events[event_id],
