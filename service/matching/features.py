@@ -131,6 +131,10 @@ class ReportEvidence:
     years: frozenset[int] = frozenset()  # years written in the headline and lead
     perpetrator: str | None = None
     event_type: str | None = None
+    # IDF mass of `terms` and `title_terms`, summed once here rather than for every pair compared.
+    # None (evidence built by hand): summed when needed.
+    terms_mass: float | None = None
+    title_mass: float | None = None
 
 
 def _content_words(text: str) -> set[str]:
@@ -189,6 +193,11 @@ def names_in(text: str, vocabulary: Vocabulary) -> frozenset[str]:
     return frozenset(n for n in found if n not in _STOPWORDS and vocabulary.weight(n) >= NAME_MIN_IDF)
 
 
+def idf_mass(terms: Mapping[str, float], vocabulary: Vocabulary) -> float:
+    """Sum of the IDF weights of the words: what `coverage` divides by."""
+    return sum(vocabulary.weight(t) for t in terms)
+
+
 def numbers_in(text: str) -> frozenset[str]:
     """Numbers of two digits or more (ages, tolls, house numbers, years): single digits are too common."""
     return frozenset(n.replace(",", "") for n in _NUMBER.findall(text) if len(n) >= 2)
@@ -211,9 +220,11 @@ def evidence_from_text(
 ) -> ReportEvidence:
     """Build the evidence of one report from its text and what extraction found in it."""
     lexical = lexical_text(title, text)
+    terms = tfidf_terms(lexical, vocabulary)
+    title_terms = tfidf_terms(title, vocabulary)
     return ReportEvidence(
-        terms=tfidf_terms(lexical, vocabulary),
-        title_terms=tfidf_terms(title, vocabulary),
+        terms=terms,
+        title_terms=title_terms,
         names=names_in(lexical, vocabulary),
         numbers=numbers_in(lexical[:1200]),
         event_date=event_date or published_at,
@@ -226,6 +237,8 @@ def evidence_from_text(
         years=frozenset(int(y) for y in _YEAR.findall(lexical)),
         perpetrator=perpetrator,
         event_type=event_type,
+        terms_mass=idf_mass(terms, vocabulary),
+        title_mass=idf_mass(title_terms, vocabulary),
     )
 
 
@@ -266,15 +279,16 @@ def evidence_from_extraction(
 
 
 def _cosine(left: Mapping[str, float], right: Mapping[str, float]) -> float:
-    if len(left) > len(right):
-        left, right = right, left
-    return sum(weight * right.get(term, 0.0) for term, weight in left.items())
+    # The key intersection runs in C: only the shared words are visited in Python.
+    return sum(left[term] * right[term] for term in left.keys() & right.keys())
 
 
-def _coverage(part: Mapping[str, float], whole: Mapping[str, float], vocabulary: Vocabulary) -> float:
+def _coverage(
+    part: Mapping[str, float], part_mass: float | None, whole: Mapping[str, float], vocabulary: Vocabulary
+) -> float:
     """Share of `part`'s IDF mass whose words occur in `whole` (a headline inside an article)."""
-    mass = sum(vocabulary.weight(t) for t in part)
-    return sum(vocabulary.weight(t) for t in part if t in whole) / mass if mass else 0.0
+    mass = idf_mass(part, vocabulary) if part_mass is None else part_mass
+    return sum(vocabulary.weight(t) for t in part.keys() & whole.keys()) / mass if mass else 0.0
 
 
 def _weighted_overlap(left: frozenset[str], right: frozenset[str], vocabulary: Vocabulary) -> tuple[float, float]:
@@ -327,7 +341,7 @@ def pair_features(
 ) -> dict[str, float]:
     """The raw evidence that `report` and `other` are one event; every value is a plain float."""
     name_overlap, name_mass = _weighted_overlap(report.names, other.names, vocabulary)
-    shorter, longer = sorted((report.terms, other.terms), key=len)
+    shorter, longer = sorted((report, other), key=lambda evidence: len(evidence.terms))
     number_overlap, _ = _weighted_overlap(report.numbers, other.numbers, vocabulary)
     days: float | None = None
     if report.event_date is not None and other.event_date is not None:
@@ -337,10 +351,10 @@ def pair_features(
         "lexical": _cosine(report.terms, other.terms),
         "title": _cosine(report.title_terms, other.title_terms),
         "title_coverage": max(
-            _coverage(report.title_terms, other.terms, vocabulary),
-            _coverage(other.title_terms, report.terms, vocabulary),
+            _coverage(report.title_terms, report.title_mass, other.terms, vocabulary),
+            _coverage(other.title_terms, other.title_mass, report.terms, vocabulary),
         ),
-        "coverage": _coverage(shorter, longer, vocabulary),
+        "coverage": _coverage(shorter.terms, shorter.terms_mass, longer.terms, vocabulary),
         "names": name_overlap,
         "name_mass": math.log1p(name_mass),
         "numbers": number_overlap,
