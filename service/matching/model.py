@@ -132,7 +132,9 @@ class TreeArrays:
             goes_left = rows[pair, column] <= self.threshold[tree, node]
             child = np.where(goes_left, self.left[tree, node], self.right[tree, node])
             moved = self.value[tree, child] - self.value[tree, node]
-            np.add.at(totals, (pair[inner], column[inner]), moved[inner])
+            # bincount adds per (pair, term) cell in input order, as np.add.at would, many times faster.
+            cells = pair[inner] * self.terms + column[inner]
+            totals += np.bincount(cells, weights=moved[inner], minlength=pairs * self.terms).reshape(pairs, self.terms)
             node = np.where(inner, child, node)
         return totals
 
