@@ -15,6 +15,7 @@ from service.reconciliation import Policy, reconcile
 from service.reconciliation.figures import ALWAYS_REPORTED, none_reported
 from service.repositories import events as event_repo
 from service.repositories import reports as report_repo
+from service.repositories.deferred import DeferredWrites
 from service.repositories.events import MemberSummary
 from service.views import event_public
 
@@ -66,9 +67,17 @@ def sourced_claims(session: Session, reports: Sequence[MemberSummary]) -> list[S
 
 
 def derive_fields(
-    session: Session, event_id: int, members: Sequence[MemberSummary], policy: Policy = Policy.BEST
+    session: Session,
+    event_id: int,
+    members: Sequence[MemberSummary],
+    policy: Policy = Policy.BEST,
+    *,
+    pinned: bool = True,
 ) -> dict[str, FieldDecision]:
-    """Reconciled fields of the event under `policy`, with analysts' pins laid over them."""
+    """Reconciled fields of the event under `policy`, with analysts' pins laid over them.
+
+    `pinned=False`: the caller knows the event has no pins, so they are not looked up.
+    """
     decisions = reconcile(sourced_claims(session, members), policy)
     # Reports with no dated claim still date their event: fall back to the earliest publication date.
     if "date" not in decisions and (dates := [r.event_date for r in members if r.event_date]):
@@ -78,7 +87,7 @@ def derive_fields(
     if members:
         for kind in ALWAYS_REPORTED:
             decisions.setdefault(kind.value, none_reported(kind))
-    for pin in event_repo.pins_of(session, event_id):
+    for pin in event_repo.pins_of(session, event_id) if pinned else ():
         reconciled = decisions.get(pin.field)
         claims = reconciled.supporting if reconciled else ()
         agrees = reconciled is not None and reconciled.value == pin.value
@@ -135,21 +144,31 @@ def _apply_to_columns(event: Event, decisions: dict[str, FieldDecision]) -> None
     event.perpetrator, event.perpetrator_status = perpetrator.get("actor"), perpetrator.get("status")
 
 
-def refresh_event(session: Session, event: Event, kind: str, report_id: int | None) -> None:
-    """Reconcile the event from all its reports' claims, then append a revision with what changed."""
+def refresh_event(
+    session: Session, event: Event, kind: str, report_id: int | None, deferred: DeferredWrites | None = None
+) -> None:
+    """Reconcile the event from all its reports' claims, then append a revision with what changed.
+
+    With `deferred`, the field decisions and the revision wait there for the end of the batch.
+    """
     assert event.id is not None
     members = event_repo.member_summaries(session, event.id)
     member_ids = [r.id for r in members]
     before = {name: getattr(event, name) for name in TRACKED_COLUMNS}
 
-    decisions = derive_fields(session, event.id, members)
+    pinned = deferred is None or event.id in deferred.pinned_events
+    decisions = derive_fields(session, event.id, members, pinned=pinned)
     _apply_to_columns(event, decisions)
     event.report_count = len(members)
     if not event.title:
         event.title = next((r.title for r in members if r.title), None)
     event.revision += 1
     event.updated_at = utcnow()
-    event_repo.replace_field_decisions(session, event.id, decision_records(event.id, decisions, event.revision))
+    records = decision_records(event.id, decisions, event.revision)
+    if deferred is None:
+        event_repo.replace_field_decisions(session, event.id, records)
+    else:
+        deferred.replace_field_decisions(event.id, records)
     session.add(event)
     session.flush()
 
@@ -160,17 +179,19 @@ def refresh_event(session: Session, event: Event, kind: str, report_id: int | No
         if before[name] != after[name]
     }
     snapshot = event_public(event, list(decisions.values()), member_ids).model_dump(mode="json")
-    event_repo.add_revision(
-        session,
-        EventRevision(
-            event_id=event.id,
-            revision=event.revision,
-            kind=kind,
-            report_id=report_id,
-            changes=changes,
-            snapshot=snapshot,
-        ),
-    )
+    revision: dict[str, Any] = {
+        "event_id": event.id,
+        "revision": event.revision,
+        "kind": kind,
+        "report_id": report_id,
+        "changes": changes,
+        "snapshot": snapshot,
+        "created_at": utcnow(),
+    }
+    if deferred is None:
+        event_repo.add_revision(session, EventRevision(**revision))
+    else:
+        deferred.add(EventRevision, revision)
 
 
 def _jsonable(value: object) -> object:

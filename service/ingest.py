@@ -15,6 +15,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from sqlalchemy import Engine
@@ -53,9 +54,10 @@ from service.matching import (
     shipped_model,
 )
 from service.matching.decide import MATCHER_VERSION
-from service.models import Event, MatchDecision, Report
+from service.models import Event, ReportVector
 from service.repositories import events as event_repo
 from service.repositories import reports as report_repo
+from service.repositories.deferred import DeferredWrites
 from service.schemas import GivenClaim, IngestResult, ReportCreate
 
 log = logging.getLogger(__name__)
@@ -64,6 +66,7 @@ EXTRACTOR_VERSION = "rules/v1"
 LEAD_CHARS = 600
 EVIDENCE_CACHE_REPORTS = 50_000
 SOURCE_CACHE_SIZE = 100_000
+CANDIDATES_IN_FULL = 5  # the best candidates of a decision, stored with every feature and contribution
 
 
 def content_hash(title: str, text: str) -> str:
@@ -87,6 +90,16 @@ def given_claim(given: GivenClaim) -> Claim:
     return FigureClaim(
         FigureKind(given.field), low, given.high, Qualifier(given.qualifier), span, subgroup=given.subgroup
     )
+
+
+def recorded_candidates(result: MatchResult) -> list[dict[str, Any]]:
+    """The scored candidates as stored with the decision, best first: the ones an analyst weighs with
+    their features and contributions, the long tail with its score alone (a fifth of the bytes)."""
+    return [
+        {"event": c.event_id, "score": c.score}
+        | ({"features": c.features, "contributions": c.contributions} if rank < CANDIDATES_IN_FULL else {})
+        for rank, c in enumerate(result.candidates)
+    ]
 
 
 @dataclass
@@ -126,6 +139,31 @@ def prepare(item: ReportCreate) -> PreparedReport:
             published_at=item.published_at,
         ),
     )
+
+
+@dataclass
+class KnownReports:
+    """Stored reports by (source, id) and by (source, content): a repeat returns its stored twin."""
+
+    by_id: dict[tuple[int, str], int] = field(default_factory=dict)
+    by_content: dict[tuple[int, str], int] = field(default_factory=dict)
+
+    def add(self, key: report_repo.ReportKey, report_id: int) -> None:
+        self.by_id.setdefault((key.source_id, key.external_id), report_id)
+        self.by_content.setdefault((key.source_id, key.content_hash), report_id)
+
+    def find(self, key: report_repo.ReportKey) -> int | None:
+        found = self.by_id.get((key.source_id, key.external_id))
+        return found if found is not None else self.by_content.get((key.source_id, key.content_hash))
+
+
+@dataclass
+class BatchState:
+    """What one `store` call tracks across its reports."""
+
+    known: KnownReports  # stored before the batch, and added by it
+    deferred: DeferredWrites
+    added: list[int] = field(default_factory=list)  # ids of the new reports, in order
 
 
 @dataclass(frozen=True)
@@ -169,10 +207,19 @@ class Pipeline:
             try:
                 lock_for_matching(session)
                 sources = dict(self._source_ids)
-                results = [
-                    self._ingest_one(session, report, vector, added, sources)
-                    for report, vector in zip(prepared, vectors, strict=True)
+                keys = [
+                    report_repo.ReportKey(self._source_id(session, p.item, sources), p.item.id, p.content_hash)
+                    for p in prepared
                 ]
+                known = KnownReports()
+                for key, report_id in report_repo.stored_report_keys(session, keys).items():
+                    known.add(key, report_id)
+                state = BatchState(known, DeferredWrites.for_batch(session), added)
+                results = [
+                    self._ingest_one(session, report, key, vector, state)
+                    for report, key, vector in zip(prepared, keys, vectors, strict=True)
+                ]
+                state.deferred.write(session)
                 session.commit()
                 if len(sources) <= SOURCE_CACHE_SIZE:
                     self._source_ids = sources  # now committed: safe to reuse
@@ -213,38 +260,32 @@ class Pipeline:
         self,
         session: Session,
         prepared: PreparedReport,
+        key: report_repo.ReportKey,
         vector: np.ndarray,
-        added: list[int],
-        sources: dict[str, int],
+        state: BatchState,
     ) -> IngestResult:
         item = prepared.item
-        name = item.source.strip()
-        # A known source needs no lookup, unless the report brings a source type to record.
-        if (source_id := sources.get(name)) is None or item.source_type:
-            source = report_repo.get_or_create_source(session, name, item.source_type)
-            assert source.id is not None
-            source_id = sources[name] = source.id
-        existing = report_repo.find_existing_report(session, source_id, item.id, prepared.content_hash)
-        if existing is not None:
+        if (existing := state.known.find(key)) is not None:
             return self._existing_result(session, existing)
 
-        report = Report(
-            source_id=source_id,
-            external_id=item.id,
-            content_hash=prepared.content_hash,
-            title=item.title,
-            text=item.text,
-            url=item.url,
-            published_at=item.published_at,
-            language=item.language,
-            event_key=item.event_key,
-            event_date=prepared.event_date,
+        report_id = report_repo.add_report(
+            session,
+            {
+                "source_id": key.source_id,
+                "external_id": item.id,
+                "content_hash": prepared.content_hash,
+                "title": item.title,
+                "text": item.text,
+                "url": item.url,
+                "published_at": item.published_at,
+                "language": item.language,
+                "event_key": item.event_key,
+                "event_date": prepared.event_date,
+            },
         )
-        session.add(report)
-        session.flush()
-        assert report.id is not None
-        self._store_claims(session, report.id, prepared)
-        report_repo.store_vector(session, report.id, self.encoder.fingerprint, vector)
+        state.known.add(key, report_id)
+        self._store_claims(session, report_id, prepared)
+        state.deferred.add(ReportVector, report_repo.vector_row(report_id, self.encoder.fingerprint, vector))
 
         if item.event_key:  # the client's grouping decides; no candidates to score
             event = event_repo.find_event_by_key(session, item.event_key)
@@ -253,42 +294,37 @@ class Pipeline:
                 event = event_repo.create_event(session, item.event_key, item.title)
             result = MatchResult(Outcome.EVENT_KEY, event.id, None, [])
         else:
-            result = self._match(session, prepared, vector)
+            result, candidates = self._match(session, prepared, vector)
             new_event = result.event_id is None
             if result.event_id is None:
                 event = event_repo.create_event(session, None, item.title)
             else:
-                event = event_repo.get_event_for_update(session, result.event_id)
-                assert event is not None
+                event = candidates[result.event_id]  # loaded under the ingest lock: current
         assert event.id is not None
-        decision = event_repo.add_match_decision(
+        decision_id = event_repo.add_match_decision(
             session,
-            MatchDecision(
-                report_id=report.id,
-                event_id=event.id,
-                outcome=result.outcome.value,
-                score=result.score,
-                candidates=[
-                    {"event": c.event_id, "score": c.score, "features": c.features, "contributions": c.contributions}
-                    for c in result.candidates
-                ],
-                thresholds={
+            {
+                "report_id": report_id,
+                "event_id": event.id,
+                "outcome": result.outcome.value,
+                "score": result.score,
+                "candidates": recorded_candidates(result),
+                "thresholds": {
                     "join": self.thresholds.join,
                     "review": self.thresholds.review,
                     "window_days": self.settings.match_window_days,
                 },
-                matcher_version=MATCHER_VERSION,
-            ),
+                "matcher_version": MATCHER_VERSION,
+            },
         )
-        event_repo.add_member(session, report.id, event.id, decision.id)
-        session.flush()
-        refresh_event(session, event, "created" if new_event else "report_attached", report.id)
+        event_repo.add_member(session, report_id, event.id, decision_id)
+        refresh_event(session, event, "created" if new_event else "report_attached", report_id, state.deferred)
 
-        self.index.add([report.id], vector.reshape(1, -1))
-        added.append(report.id)
-        self._remember_evidence(report.id, prepared.evidence)
+        self.index.add([report_id], vector.reshape(1, -1))
+        state.added.append(report_id)
+        self._remember_evidence(report_id, prepared.evidence)
         return IngestResult(
-            report=report.id,
+            report=report_id,
             event=event.id,
             created=True,
             new_event=new_event,
@@ -296,12 +332,24 @@ class Pipeline:
             confidence=result.score,
         )
 
+    def _source_id(self, session: Session, item: ReportCreate, sources: dict[str, int]) -> int:
+        name = item.source.strip()
+        # A known source needs no lookup, unless the report brings a source type to record.
+        if (source_id := sources.get(name)) is None or item.source_type:
+            source = report_repo.get_or_create_source(session, name, item.source_type)
+            assert source.id is not None
+            source_id = sources[name] = source.id
+        return source_id
+
     def _store_claims(self, session: Session, report_id: int, prepared: PreparedReport) -> None:
         tagged = [(c, "extracted") for c in prepared.extraction.claims()] + [(c, "given") for c in prepared.given]
         report_repo.store_claims(session, report_id, tagged, EXTRACTOR_VERSION)
 
-    def _match(self, session: Session, prepared: PreparedReport, vector: np.ndarray) -> MatchResult:
-        """Candidates near the report (vector index, time windows, shared place), then decided.
+    def _match(
+        self, session: Session, prepared: PreparedReport, vector: np.ndarray
+    ) -> tuple[MatchResult, dict[int, Event]]:
+        """Candidates near the report (vector index, time windows, shared place), then decided; with
+        the candidate events, so the chosen one needs no second query.
 
         Nearest reports come from two windows around the event date: a short one, and a long one
         for follow-up stories months later. Events that share the report's normalised place in the
@@ -348,7 +396,7 @@ class Pipeline:
             )
             for event_id in chosen
         ]
-        return decide(profile, candidates, self.thresholds, model)
+        return decide(profile, candidates, self.thresholds, model), {event_id: events[event_id] for event_id in chosen}
 
     def _nearest_reports(
         self, session: Session, event_date: dt.date | None, vector: np.ndarray
@@ -398,13 +446,12 @@ class Pipeline:
                 found[report_id] = cached
         return found
 
-    def _existing_result(self, session: Session, report: Report) -> IngestResult:
-        assert report.id is not None
-        decision = report_repo.match_decision_of(session, report.id)
-        event_id = report_repo.event_of_report(session, report.id)
+    def _existing_result(self, session: Session, report_id: int) -> IngestResult:
+        decision = report_repo.match_decision_of(session, report_id)
+        event_id = report_repo.event_of_report(session, report_id)
         assert event_id is not None
         return IngestResult(
-            report=report.id,
+            report=report_id,
             event=event_id,
             created=False,
             new_event=False,

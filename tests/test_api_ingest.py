@@ -103,6 +103,33 @@ def test_batch_of_one_new_event_ends_in_one_event(client: TestClient) -> None:
     assert [r["new_event"] for r in results] == [True, False, False, False]
 
 
+def test_a_repeat_inside_one_batch_returns_its_twin(client: TestClient) -> None:
+    copy = {**REPORT, "id": "r-1-copy"}  # same source and content under another id
+    answer = client.post("/v1/reports/batch", json={"reports": [REPORT, REPORT, copy]})
+    assert answer.status_code == 200
+    first, again, same_content = answer.json()["results"]
+    assert first["created"] is True and again["created"] is False and same_content["created"] is False
+    assert first["report"] == again["report"] == same_content["report"]
+    assert client.get("/v1/events").json()["total"] == 1
+
+
+def test_a_batch_records_one_revision_per_report_and_the_latest_fields(client: TestClient) -> None:
+    batch = [
+        {**REPORT, "id": "b-1", "source": "a.com", "event_key": "k"},
+        {"id": "b-2", "source": "b.com", "title": "Tulsa shooting", "text": "Three were shot dead.", "event_key": "k"},
+    ]
+    results = client.post("/v1/reports/batch", json={"reports": batch}).json()["results"]
+    event = results[0]["event"]
+    history = client.get(f"/v1/events/{event}/history").json()["revisions"]
+    assert [r["revision"] for r in history] == [1, 2]
+    assert [r["kind"] for r in history] == ["created", "report_attached"]
+    assert history[1]["changes"]["report_count"] == [1, 2]
+    provenance = client.get(f"/v1/events/{event}/provenance").json()
+    killed = next(f for f in provenance["fields"] if f["field"] == "killed")
+    # The stored field decisions are those made after the second report, not the first.
+    assert {c["report"] for c in killed["claims"]} == {r["report"] for r in results}
+
+
 def test_event_listing_filters_and_pages(client: TestClient) -> None:
     client.post("/v1/reports", json=REPORT)
     client.post(

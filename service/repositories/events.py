@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_
+from sqlalchemy import delete, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -23,14 +23,12 @@ from service.models import (
     Report,
     Source,
 )
+from service.models.tables import utcnow
+from service.repositories.core import insert_into, table_of
 
 
 def get_event(session: Session, event_id: int) -> Event | None:
     return session.get(Event, event_id)
-
-
-def get_event_for_update(session: Session, event_id: int) -> Event | None:
-    return session.exec(select(Event).where(Event.id == event_id).with_for_update()).first()
 
 
 def find_event_by_key(session: Session, event_key: str) -> Event | None:
@@ -50,7 +48,11 @@ def create_event(session: Session, event_key: str | None, title: str | None) -> 
 
 
 def add_member(session: Session, report_id: int, event_id: int, decision_id: int | None) -> None:
-    session.add(EventMember(report_id=report_id, event_id=event_id, decision_id=decision_id))
+    # A plain INSERT: ingest runs this for every report, and an ORM object costs more than the row.
+    session.execute(
+        insert_into(EventMember),
+        [{"report_id": report_id, "event_id": event_id, "decision_id": decision_id, "assigned_at": utcnow()}],
+    )
 
 
 def member_report_ids(session: Session, event_id: int) -> list[int]:
@@ -97,20 +99,24 @@ class MemberSummary:
 
 
 def member_summaries(session: Session, event_id: int) -> list[MemberSummary]:
-    # sqlalchemy's select: sqlmodel's is typed for at most four columns.
+    # Core columns: this runs for every report ingested.
+    reports, members, sources = table_of(Report), table_of(EventMember), table_of(Source)
     rows = session.execute(
         sa_select(
-            col(Report.id),
-            col(Report.source_id),
-            col(Source.name),
-            col(Report.title),
-            col(Report.published_at),
-            col(Report.event_date),
+            reports.c.id,
+            reports.c.source_id,
+            sources.c.name,
+            reports.c.title,
+            reports.c.published_at,
+            reports.c.event_date,
         )
-        .join(EventMember, col(EventMember.report_id) == col(Report.id))
-        .join(Source, col(Source.id) == col(Report.source_id))
-        .where(col(EventMember.event_id) == event_id)
-        .order_by(col(Report.id))
+        .select_from(
+            reports.join(members, members.c.report_id == reports.c.id).join(
+                sources, sources.c.id == reports.c.source_id
+            )
+        )
+        .where(members.c.event_id == event_id)
+        .order_by(reports.c.id)
     ).all()
     return [MemberSummary(*row) for row in rows]
 
@@ -122,10 +128,12 @@ def events_by_id(session: Session, event_ids: Sequence[int]) -> dict[int, Event]
     return {e.id: e for e in rows if e.id is not None}
 
 
-def add_match_decision(session: Session, decision: MatchDecision) -> MatchDecision:
-    session.add(decision)
-    session.flush()
-    return decision
+def add_match_decision(session: Session, values: dict[str, Any]) -> int:
+    """Insert a match decision (columns of `MatchDecision` by name); returns its id."""
+    inserted = session.execute(
+        insert_into(MatchDecision).returning(table_of(MatchDecision).c.id), {"created_at": utcnow(), **values}
+    ).scalar_one()
+    return int(inserted)
 
 
 def match_decisions_of(session: Session, report_ids: Sequence[int]) -> dict[int, MatchDecision]:
@@ -164,7 +172,16 @@ def replace_field_decisions(session: Session, event_id: int, rows: Sequence[dict
     """
     session.execute(delete(FieldDecisionRow).where(col(FieldDecisionRow.event_id) == event_id))
     if rows:
-        session.execute(insert(FieldDecisionRow), list(rows))
+        session.execute(insert_into(FieldDecisionRow), list(rows))
+
+
+def replace_field_decisions_of(session: Session, rows_by_event: dict[int, list[dict[str, Any]]]) -> None:
+    """`replace_field_decisions` for many events at once: one DELETE and one INSERT."""
+    if not rows_by_event:
+        return
+    session.execute(delete(FieldDecisionRow).where(col(FieldDecisionRow.event_id).in_(rows_by_event)))
+    if rows := [row for event_rows in rows_by_event.values() for row in event_rows]:
+        session.execute(insert_into(FieldDecisionRow), rows)
 
 
 def next_revision(session: Session, event_id: int) -> int:
@@ -250,19 +267,20 @@ def latest_members_at_place(
 ) -> dict[int, list[int]]:
     """Member report ids (ascending) of the `limit` most recent active events at this normalised place
     dated in [start, end]."""
-    events = select(Event.id).where(
-        Event.status == "active",
-        func.lower(Event.place_name) == place_name.casefold(),
-        col(Event.date) >= start,
-        col(Event.date) <= end,
+    event, member = table_of(Event).c, table_of(EventMember).c  # Core columns: runs for every report
+    events = sa_select(event.id).where(
+        event.status == "active",
+        func.lower(event.place_name) == place_name.casefold(),
+        event.date >= start,
+        event.date <= end,
     )
     if country:
-        events = events.where(func.lower(Event.country) == country.casefold())
-    latest = events.order_by(col(Event.date).desc(), col(Event.id).desc()).limit(limit)
-    rows = session.exec(
-        select(EventMember.event_id, EventMember.report_id)
-        .where(col(EventMember.event_id).in_(latest.scalar_subquery()))
-        .order_by(col(EventMember.report_id))
+        events = events.where(func.lower(event.country) == country.casefold())
+    latest = events.order_by(event.date.desc(), event.id.desc()).limit(limit)
+    rows = session.execute(
+        sa_select(member.event_id, member.report_id)
+        .where(member.event_id.in_(latest.scalar_subquery()))
+        .order_by(member.report_id)
     ).all()
     members: dict[int, list[int]] = defaultdict(list)
     for event_id, report_id in rows:
@@ -272,6 +290,10 @@ def latest_members_at_place(
 
 def pins_of(session: Session, event_id: int) -> list[FieldPin]:
     return list(session.exec(select(FieldPin).where(FieldPin.event_id == event_id).order_by(col(FieldPin.field))).all())
+
+
+def pinned_event_ids(session: Session) -> list[int]:
+    return list(session.exec(select(FieldPin.event_id).distinct()).all())
 
 
 def pin(session: Session, event_id: int, field: str) -> FieldPin | None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sqlalchemy import delete, func, insert
+from sqlalchemy import delete, func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -16,6 +16,8 @@ from service.claims_codec import claim_field, claim_from_row, claim_payload
 from service.domain import Claim as DomainClaim
 from service.domain import Span
 from service.models import Claim, EventMember, MatchDecision, Report, ReportVector, Source
+from service.models.tables import utcnow
+from service.repositories.core import insert_into, table_of
 
 
 def get_or_create_source(session: Session, name: str, source_type: str | None) -> Source:
@@ -29,14 +31,43 @@ def get_or_create_source(session: Session, name: str, source_type: str | None) -
     return source
 
 
-def find_existing_report(session: Session, source_id: int, external_id: str, content_hash: str) -> Report | None:
-    """The stored report with this (source, id), or with the same content from the same source."""
-    return session.exec(
-        select(Report).where(
-            Report.source_id == source_id,
-            (Report.external_id == external_id) | (Report.content_hash == content_hash),
+@dataclass(frozen=True, slots=True)
+class ReportKey:
+    """What makes a report a repeat: the same (source, id), or the same content from the same source."""
+
+    source_id: int
+    external_id: str
+    content_hash: str
+
+
+def stored_report_keys(session: Session, keys: Sequence[ReportKey]) -> dict[ReportKey, int]:
+    """Stored reports that share a (source, id) or a (source, content) with `keys`, by their own key.
+
+    One query for a whole batch; the caller matches on each half of the key.
+    """
+    if not keys:
+        return {}
+    rows = session.exec(
+        select(Report.id, Report.source_id, Report.external_id, Report.content_hash).where(
+            col(Report.source_id).in_({k.source_id for k in keys}),
+            col(Report.external_id).in_({k.external_id for k in keys})
+            | col(Report.content_hash).in_({k.content_hash for k in keys}),
         )
-    ).first()
+    ).all()
+    return {
+        ReportKey(source_id, external_id, content_hash): int(report_id)
+        for report_id, source_id, external_id, content_hash in rows
+        if report_id is not None
+    }
+
+
+def add_report(session: Session, values: dict[str, Any]) -> int:
+    """Insert a report (columns of `Report` by name); returns its id. A plain INSERT: ingest runs
+    this for every report, and an ORM object with its flush costs more than the row."""
+    inserted = session.execute(
+        insert_into(Report).returning(table_of(Report).c.id), {"received_at": utcnow(), **values}
+    )
+    return int(inserted.scalar_one())
 
 
 def get_report(session: Session, report_id: int) -> Report | None:
@@ -68,7 +99,7 @@ def stored_claims(session: Session, report_ids: Sequence[int]) -> list[StoredCla
     """The claims of these reports in id order; lighter than `claims_of_reports` (no ORM objects)."""
     if not report_ids:
         return []
-    columns = Claim.__table__.c  # type: ignore[attr-defined]
+    columns = table_of(Claim).c
     rows = session.execute(
         sa_select(
             columns.id,
@@ -125,10 +156,11 @@ def events_of_reports(session: Session, report_ids: Sequence[int]) -> dict[int, 
 def report_ids_near(session: Session, date: dt.date, days: int) -> list[int]:
     """Reports dated within `days` of `date`, and those with no date at all."""
     window = (date - dt.timedelta(days=days), date + dt.timedelta(days=days))
-    rows = session.exec(
-        select(Report.id).where(col(Report.event_date).between(*window) | col(Report.event_date).is_(None))
-    ).all()
-    return [int(report_id) for report_id in rows if report_id is not None]
+    reports = table_of(Report).c  # Core columns: this runs for every report matched
+    rows = session.execute(
+        sa_select(reports.id).where(reports.event_date.between(*window) | reports.event_date.is_(None))
+    ).scalars()
+    return [int(report_id) for report_id in rows]
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,16 +174,22 @@ class Placement:
 def placements(session: Session, report_ids: Sequence[int]) -> dict[int, Placement]:
     if not report_ids:
         return {}
+    reports, members = table_of(Report).c, table_of(EventMember).c  # Core columns: runs for every report
     rows = session.execute(
-        sa_select(col(Report.id), col(Report.event_date), col(EventMember.event_id))
-        .outerjoin(EventMember, col(EventMember.report_id) == col(Report.id))
-        .where(col(Report.id).in_(set(report_ids)))
+        sa_select(reports.id, reports.event_date, members.event_id)
+        .select_from(table_of(Report).outerjoin(table_of(EventMember), members.report_id == reports.id))
+        .where(reports.id.in_(set(report_ids)))
     ).all()
     return {int(report_id): Placement(date, event_id) for report_id, date, event_id in rows}
 
 
+def vector_row(report_id: int, fingerprint: str, vector: np.ndarray) -> dict[str, Any]:
+    """The `report_vectors` columns of a report's embedding."""
+    return {"report_id": report_id, "fingerprint": fingerprint, "vector": vector.astype(np.float32).tobytes()}
+
+
 def store_vector(session: Session, report_id: int, fingerprint: str, vector: np.ndarray) -> None:
-    session.add(ReportVector(report_id=report_id, fingerprint=fingerprint, vector=vector.astype(np.float32).tobytes()))
+    session.add(ReportVector(**vector_row(report_id, fingerprint, vector)))
 
 
 def vector_stats(session: Session, fingerprint: str) -> tuple[int, int]:
@@ -204,7 +242,7 @@ def store_claims(
         return
     # One bulk INSERT: building an ORM object per claim cost more than the insert itself.
     session.execute(
-        insert(Claim),
+        insert_into(Claim),
         [
             {
                 "report_id": report_id,
