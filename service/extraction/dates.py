@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from service.domain import DateClaim, DatePrecision
 from service.extraction.numbers import parse_cardinal
-from service.extraction.text import Segment, span_of
+from service.extraction.text import Segment, keyword_text, mentions_any, span_of
 
 _MONTHS = {
     "january": 1,
@@ -94,6 +94,33 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# Keyword gates, by pattern kind: a clause with none of a kind's words cannot match its pattern.
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_RELATIVE_DAY_WORDS = ("day", "this", "night")  # "yesterday", "today", "tonight" included
+_RELATIVE_SPAN_WORDS = ("week", "month")
+_DIGIT = re.compile(r"\d")
+
+
+def _applicable_kinds(text: str) -> set[str]:
+    """The pattern kinds that can match somewhere in the text, judged by cheap keyword checks."""
+    keywords = keyword_text(text)
+    kinds = set()
+    has_digit = _DIGIT.search(text) is not None
+    if has_digit and "-" in text:
+        kinds.add("iso")
+    if has_digit and "/" in text:
+        kinds.add("numeric")
+    if has_digit and mentions_any(keywords, _MONTH_WORDS):
+        kinds.update(("day_month_year", "month_day_year", "month_day", "day_month", "month_year"))
+    if mentions_any(keywords, _RELATIVE_DAY_WORDS):
+        kinds.add("relative_day")
+    if "day" in text:  # the weekday pattern is case-sensitive: "Monday" ... "Sunday"
+        kinds.add("weekday")
+    if mentions_any(keywords, _RELATIVE_SPAN_WORDS):
+        kinds.add("relative_span")
+    return kinds
+
+
 def _month_of(text: str) -> int:
     return _MONTHS[text.lower().rstrip(".")]
 
@@ -132,7 +159,7 @@ def _resolve(
         day = _safe_date(int(groups["year"]), _month_of(groups["month"]), int(groups["day"]))
         if day is None:
             return None
-        month_only = re.search(r"\(month of\)", match.string[match.end() : match.end() + 14])
+        month_only = "(month of)" in match.string[match.end() : match.end() + 14]
         return (day, DatePrecision.MONTH if month_only else DatePrecision.DAY)
     if kind in ("month_day", "day_month"):
         if groups["month"].lower() == "may" and kind == "day_month":
@@ -182,7 +209,10 @@ def _dates_in(
 ) -> list[tuple[int, dt.date, DatePrecision, int, int]]:
     found: list[tuple[int, dt.date, DatePrecision, int, int]] = []
     taken: list[tuple[int, int]] = []
+    applicable = _applicable_kinds(clause.text)
     for kind, pattern in _PATTERNS:
+        if kind not in applicable:
+            continue
         for match in pattern.finditer(clause.text):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue

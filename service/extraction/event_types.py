@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from service.domain import EventTypeClaim
-from service.extraction.text import Segment
+from service.extraction.text import Segment, keyword_text, mentions_any
 
 BATTLES = "Battles"
 EXPLOSIONS = "Explosions/Remote violence"
@@ -30,6 +30,9 @@ class _Rule:
     sub_event_type: str
     pattern: re.Pattern[str]
     unless: re.Pattern[str] | None = None
+    # Keyword gate: the pattern cannot match a text holding none of these words (see `keyword_text`);
+    # empty for no gate. Keep in step with the pattern.
+    words: tuple[str, ...] = ()
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -55,6 +58,11 @@ _INTERVENTION = (
     r"|\b(?:were|was)\s+(?:arrested|detained|dispersed)|\bdispersed\b|\btear\s*gas"
 )
 _EXCESSIVE = r"\b(?:killed|shot\s+dead|live\s+(?:ammunition|fire|rounds)|died|fatally)\b"
+_PROTEST_WORDS = (
+    *("protest", "demonstrat", "rall", "march", "sit-in", "picket", "strike", "boycott", "gathered", "blocked"),
+    *("vigil", "walkout", "demand", "denounc", "press", "petition", "banners", "placards", "slogans", "chant"),
+    "[size=",
+)
 
 _RULES: tuple[_Rule, ...] = (
     _Rule(
@@ -67,6 +75,11 @@ _RULES: tuple[_Rule, ...] = (
             r"(?:air\s+defen[cs]e|interceptors?)\b[^.]{0,40}?\b(?:intercepted|shot\s+down|downed))"
         ),
         unless=_rx(r"\b(?:killed|exploded|detonated\s+(?:near|at|in|on|under)|injured|wounded)\b"),
+        words=(
+            *("defused", "diffused", "dismantled", "disarmed", "neutrali", "weapons", "arms", "ammunition"),
+            *("explosive", "ied", "bomb", "mine", "rifle", "grenade", "drone", "missile", "rocket", "device"),
+            *("controlled", "intercept", "down"),
+        ),
     ),
     _Rule(
         RIOTS,
@@ -77,11 +90,16 @@ _RULES: tuple[_Rule, ...] = (
             r"(?:residents|villagers|relatives|locals|family\s+members|a\s+group\s+of\s+(?:people|men|youths?)|crowd|youths|supporters)\b"
             r"[^.]{0,60}?\b(?:beat|assaulted|attacked|lynched|stoned|burnt|burned|hacked|thrashed|captured))"
         ),
+        words=(
+            *("mob", "lynch", "vigilante", "angry", "villagers", "communal", "clashed", "beat", "assaulted"),
+            *("attacked", "stoned", "burnt", "burned", "hacked", "thrashed", "captured"),
+        ),
     ),
     _Rule(
         RIOTS,
         "Violent demonstration",
         _rx(rf"{_PROTEST}[^.]*{_RIOT_VIOLENCE}|{_RIOT_VIOLENCE}[^.]*{_PROTEST}|\brioters?\b|\brioted\b|\brioting\b"),
+        words=(*_PROTEST_WORDS, "riot"),
     ),
     _Rule(
         PROTESTS,
@@ -90,11 +108,13 @@ _RULES: tuple[_Rule, ...] = (
             r"\b(?:police|security\s+forces|troops|soldiers|army|officers)\b[^.]{0,80}?\b(?:killed|shot\s+dead|opened\s+fire|live\s+(?:ammunition|fire|rounds))"
             r"[^.]{0,60}?\b(?:protesters|demonstrators|protestors)|\b(?:protesters|demonstrators|protestors)\s+(?:were|was)\s+(?:killed|shot\s+dead)"
         ),
+        words=("protesters", "demonstrators", "protestors"),
     ),
     _Rule(
         PROTESTS,
         "Protest with intervention",
         _rx(rf"{_PROTEST}[^.]*(?:{_INTERVENTION})|(?:{_INTERVENTION})[^.]*{_PROTEST}"),
+        words=_PROTEST_WORDS,
     ),
     _Rule(
         PROTESTS,
@@ -103,6 +123,7 @@ _RULES: tuple[_Rule, ...] = (
         unless=_rx(
             r"\b(?:air\s*strikes?|shell(?:ing|ed)|clash(?:ed|es)|ambush(?:ed)?|artillery|IED|exploded|detonated)\b"
         ),
+        words=_PROTEST_WORDS,
     ),
     _Rule(
         EXPLOSIONS,
@@ -110,6 +131,7 @@ _RULES: tuple[_Rule, ...] = (
         _rx(
             r"\bsuicide\s+(?:bomb(?:er|ing|s)?|attack(?:er)?|car\s+bomb|vest|blast|explosion)|\bblew\s+(?:himself|herself)\s+up"
         ),
+        words=("suicide", "blew"),
     ),
     _Rule(
         EXPLOSIONS,
@@ -119,6 +141,10 @@ _RULES: tuple[_Rule, ...] = (
             r"bombarded\s+from\s+the\s+air|aerial\s+(?:bombardment|attack|bombing)|(?:armed|kamikaze|suicide|loitering)\s+drones?|"
             r"drones?\s+(?:struck|hit|attacked|dropped|targeted)|UAVs?|Shahed|barrel\s+bombs?|airstrike)\b"
         ),
+        words=(
+            *("air", "drone", "warplane", "fighter", "jets", "helicopter", "bombarded", "aerial", "uav"),
+            *("shahed", "barrel"),
+        ),
     ),
     _Rule(
         EXPLOSIONS,
@@ -127,8 +153,12 @@ _RULES: tuple[_Rule, ...] = (
             r"\b(?:shell(?:ed|ing|s)?|artillery|mortars?|missiles?|rockets?|MLRS|Grad|howitzers?|tank\s+fire|bombard(?:ed|ment)|cluster\s+munitions|"
             r"projectiles?|ballistic|cruise\s+missiles?|Iskander|Tochka-U|S-300|mortar\s+rounds?)\b"
         ),
+        words=(
+            *("shell", "artillery", "mortar", "missile", "rocket", "mlrs", "grad", "howitzer", "tank", "bombard"),
+            *("cluster", "projectile", "ballistic", "iskander", "tochka", "s-300"),
+        ),
     ),
-    _Rule(EXPLOSIONS, "Grenade", _rx(r"\bgrenades?\b")),
+    _Rule(EXPLOSIONS, "Grenade", _rx(r"\bgrenades?\b"), words=("grenade",)),
     _Rule(
         EXPLOSIONS,
         "Remote explosive/landmine/IED",
@@ -137,6 +167,7 @@ _RULES: tuple[_Rule, ...] = (
             r"roadside\s+bombs?|explosive\s+devices?|car\s+bombs?|bomb\s+(?:blast|explosion|attack|exploded|went\s+off)|explo(?:ded|sions?|sives?)|"
             r"detonat(?:ed|ion)|bomb(?:ing|ed|s)?|blast|blew\s+up|mine\s+attacks?|magnetic\s+bomb|sticky\s+bomb|unexploded\s+ordnance|UXO)\b"
         ),
+        words=("ied", "mine", "bomb", "explo", "detonat", "blast", "blew", "uxo"),
     ),
     _Rule(
         BATTLES,
@@ -144,6 +175,7 @@ _RULES: tuple[_Rule, ...] = (
         _rx(
             r"\b(?:regained|recaptured|retook|re-took|liberated|recovered)\s+(?:control\s+(?:of|over)\s+)?(?:the\s+)?(?:village|town|city|area|settlement|territory|positions?|[A-Z])"
         ),
+        words=("regained", "recaptured", "retook", "re-took", "liberated", "recovered"),
     ),
     _Rule(
         BATTLES,
@@ -151,6 +183,7 @@ _RULES: tuple[_Rule, ...] = (
         _rx(
             r"\b(?:(?:took|seized|gained|captured)\s+control\s+(?:of|over)|overran|captured\s+(?:the\s+)?(?:town|village|city|district|military\s+base|base|headquarters|area))\b"
         ),
+        words=("control", "overran", "captured"),
     ),
     _Rule(
         BATTLES,
@@ -165,6 +198,10 @@ _RULES: tuple[_Rule, ...] = (
         unless=_rx(
             r"\b(?:civilians?|farmers?|villagers|residents|passengers|worshippers|students|teachers|women|children)\b[^.]{0,30}\b(?:killed|kidnapped|abducted|shot)"
         ),
+        words=(
+            *("clash", "fight", "fought", "exchange", "shoot", "ambush", "battle", "engaged", "attack"),
+            *("skirmish", "confrontation", "arms", "weapons", "offensive", "assault", "kill"),
+        ),
     ),
     _Rule(
         VIOLENCE_AGAINST_CIVILIANS,
@@ -172,6 +209,7 @@ _RULES: tuple[_Rule, ...] = (
         _rx(
             r"\b(?:rap(?:e|ed|ing)|gang-?raped?|sexual(?:ly)?\s+(?:assault(?:ed)?|abused?|violence|exploit\w*|harass\w*)|molest(?:ed)?)\b"
         ),
+        words=("rap", "sexual", "molest"),
     ),
     _Rule(
         VIOLENCE_AGAINST_CIVILIANS,
@@ -179,6 +217,7 @@ _RULES: tuple[_Rule, ...] = (
         _rx(
             r"\b(?:abduct(?:ed|ion|s)?|kidnap(?:ped|ping|s)?|taken\s+hostage|held\s+hostage|forcibly\s+disappeared|disappearance|whereabouts\s+(?:are|is|remain)\s+unknown)\b"
         ),
+        words=("abduct", "kidnap", "hostage", "disappear", "whereabouts"),
     ),
     _Rule(
         STRATEGIC,
@@ -187,6 +226,7 @@ _RULES: tuple[_Rule, ...] = (
             r"\b(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|apprehend(?:ed)?|taken\s+into\s+custody|rounded\s+up|custody)\b"
         ),
         unless=_rx(r"\b(?:killed|shot|stabbed|beaten|tortured|died|injured|wounded)\b"),
+        words=("arrest", "detain", "apprehend", "custody", "rounded"),
     ),
     _Rule(
         VIOLENCE_AGAINST_CIVILIANS,
@@ -256,7 +296,10 @@ def classify(text: str) -> tuple[str, str, re.Match[str] | None]:
     if tag and tag.group("tag").lower() in _ACLED_TAGS:
         event_type, sub_event_type = _ACLED_TAGS[tag.group("tag").lower()]
         return event_type, sub_event_type, tag
+    keywords = keyword_text(text)
     for rule in _RULES:
+        if rule.words and not mentions_any(keywords, rule.words):
+            continue  # the pattern cannot match: none of its words is here
         match = rule.pattern.search(text)
         if match is None:
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from service.extraction.text import Segment, clauses, sentences
+from service.extraction.text import Segment, clauses, keyword_text, mentions_any, sentences
 
 _EVENT_NOUN = (
     r"(?:raid|raids|attack|attacks|bombing|bombings|blast|explosion|shooting|shootings|strike|strikes|"
@@ -36,6 +36,12 @@ _OTHER_EVENT = re.compile(
     rf"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d)",
     re.IGNORECASE,
 )
+# Keyword gate: every alternative of _OTHER_EVENT needs one of these words (a modifier such as
+# "separate", a time word such as "ago" or "last", a year's "19"/"20", or a sweep-like noun).
+_OTHER_EVENT_WORDS = (
+    *("separate", "similar", "earlier", "previous", "prior", "unrelated", "second", "different", "other"),
+    *("came", "comes", "been", "ago", "last", "before", "19", "20", "sweep", "crackdown", "raid", "operation"),
+)
 
 
 def segment(document: str, document_sentences: Sequence[Segment] | None = None) -> list[tuple[Segment, int]]:
@@ -44,7 +50,7 @@ def segment(document: str, document_sentences: Sequence[Segment] | None = None) 
     next_ref = 1
     for sentence in document_sentences if document_sentences is not None else sentences(document):
         for clause in clauses(sentence):
-            if _OTHER_EVENT.search(clause.text):
+            if mentions_any(keyword_text(clause.text), _OTHER_EVENT_WORDS) and _OTHER_EVENT.search(clause.text):
                 result.append((clause, next_ref))
                 next_ref += 1
             else:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from service.domain import FigureClaim, FigureKind, Qualifier, Span
 from service.extraction.numbers import CARDINAL, QUANTITY, Quantity, parse_cardinal, quantity_from_match
-from service.extraction.text import Segment, span_of
+from service.extraction.text import Segment, keyword_text, mentions_any, span_of
 
 _SHOT = "shot"  # internal kind: shot, fate unknown (injured unless they died)
 _KindName = str
@@ -91,6 +91,7 @@ _OTHER_VERBS = {
     FigureKind.ARRESTED: r"(?:arrested|detained|taken into custody|apprehended|rounded up)",
 }
 _PERPETRATOR = r"(?:assailants?|gunm[ae]n|attackers?|perpetrators?|shooters?|suspects?|bombers?|killers?)"
+_PERPETRATOR_WORD = re.compile(_PERPETRATOR, re.IGNORECASE)
 _VERB = (
     rf"(?:(?P<v_killed>{_KILLED_VERBS})|(?P<v_injured>{_INJURED_VERBS})|(?P<v_shot>shot(?!\s+(?:at|in the air)))"
     rf"|(?P<v_missing>{_OTHER_VERBS[FigureKind.MISSING]})|(?P<v_kidnapped>{_OTHER_VERBS[FigureKind.KIDNAPPED]})"
@@ -386,19 +387,57 @@ _PROTEST = re.compile(
 _DEATH_WORDS = re.compile(r"\b(?:died|dies|dead|killed|fatal(?:ly)?|succumbed|deadly|death|homicide)\b", re.IGNORECASE)
 
 
+# Searched in `keyword_text`: case-sensitive over lower-cased text, the same matches as IGNORECASE
+# over the clause, found faster.
 _HAS_QUANTITY = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|"
     r"thousands|dozen|dozens|several|few|many|some|couple|pair|both|number|scores|multiple|numerous)\b",
-    re.IGNORECASE,
 )
+# Gate for _SINGULAR_SUBJECT (in `keyword_text`): its verb comes right after one of its auxiliaries.
+_AUX_THEN_VERB = re.compile(
+    r"\b(?:was|been|is|has|had|reportedly|later|also|allegedly|critically|seriously|severely|badly|apparently|then|"
+    r"accidentally)\s+(?:shot|stabbed|beaten|burned|hacked|fatally|killed|slain|murdered|executed|beheaded|massacred|"
+    r"perished|die|dead|found|pronounced|confirmed|gunned|lost|succumbed|injured|wounded|hurt|hospitali|treated|taken|"
+    r"transported|rushed|airlifted|flown|missing|unaccounted|kidnapped|abducted|held|arrested|detained|apprehended|"
+    r"rounded)"
+)
+
+
+# Keyword gates: each pattern below cannot match a clause that holds none of its words (checked in
+# `keyword_text`, lower-cased), so the costly scan is skipped. Keep them in step with the patterns.
+_PAIR_WORDS = ("were", "been")
+_KIN_WORDS = ("his", "her")
+_KIN_VERB_WORDS = ("kill", "fatally", "murdered", "shot", "strangled", "stabbed")
+_OBJECT_COUNT_WORDS = (
+    *("kill", "claim", "execut", "massacre", "took", "taking", "fatally", "gunned", "death", "injur", "wound"),
+    *("hurt", "shot", "shoot", "hitting", "striking", "abduct", "kidnap", "arrest", "detain", "apprehended"),
+)
+_LEFT_COUNT_WORDS = ("leav", "left")
+_RAISED_TO_WORDS = ("rais", "ris", "rose", "climb", "increas", "jump", "bring", "brought")
+_NOUN_COUNT_WORDS = ("fatalit", "deaths", "bodies", "corpses", "martyrs", "casualties", "injuries")
+_ONE_FATALLY_WORDS = ("fatally", "mortally", "died", "succumbed", "killed", "dead")
+_SUICIDE_WORDS = ("himself", "herself", "life", "suicide", "self-inflicted")
+_SELF_SHOT_WORDS = ("himself", "herself", "self-inflicted")
+_DEADLY_WORDS = ("fatal", "deadly", "shooting")
+_DEATH_OF_WORDS = ("death", "killing", "murder", "slaying", "homicide", "shooting")
+_SINGLE_OBJECT_WORDS = (
+    *("kill", "fatally", "murdered", "dead", "gunned", "death", "life", "lynched", "executed", "beheaded"),
+)
+_ONE_INJURED_WORDS = ("wound", "injur", "hurt")
+_SUBJECT_DIES_WORDS = ("die", "succumbed", "dead", "kill", "fatally", "death")
+_NEGATION_WORDS = ("no", "without", "zero")
+_COMBINED_DEAD_WORDS = ("kill", "dead", "death", "casualties", "martyrs")
+_COMBINED_HURT_WORDS = ("injur", "wound", "hurt")
+_PROTEST_WORDS = ("protest", "demonstrat", "rall", "marched", "sit-in", "picket", "demand")
 
 
 def _hits_in(text: str) -> list[_Hit]:
     hits: list[_Hit] = []
     if not _TRIGGER.search(text.lower()):  # lower-casing first is cheaper than IGNORECASE
         return hits
-    counted = bool(_HAS_QUANTITY.search(text))  # the count patterns need a number or quantity word
+    keywords = keyword_text(text)
+    counted = bool(_HAS_QUANTITY.search(keywords))  # the count patterns need a number or quantity word
     for match in _SUBJECT_COUNT.finditer(text) if counted else ():
         kind, quantity = _kind_from(match), quantity_from_match(match)
         if kind is None or quantity is None or _looks_like_year(match, quantity):
@@ -414,20 +453,24 @@ def _hits_in(text: str) -> list[_Hit]:
             continue  # "Ginger Reeves, 64 were found dead": an age, not a count
         if kind == "injured" and _SOME_FATALLY.match(text, match.end()):
             kind = _SHOT  # "five people were wounded, one of them fatally": the wounded include the dead
-        counts_agent = bool(
-            re.search(_PERPETRATOR, (match.group("plus") or "") + (match.group("including") or ""), re.I)
-        )
+        counts_agent = bool(_PERPETRATOR_WORD.search((match.group("plus") or "") + (match.group("including") or "")))
         subgroup = None if match.group("plus") else _subgroup_of(match.group("noun"))
         hits.append(_Hit(kind, quantity, match.start(), match.end(), subgroup, counts_agent=counts_agent))
         hits.extend(_coordinated(text, match, kind, quantity))
-    for match in _SHOT_DEAD_OBJECT.finditer(text):
+    for match in _SHOT_DEAD_OBJECT.finditer(text) if "shot" in keywords and "dead" in keywords else ():
         hits.append(_Hit("killed", Quantity(1, 1, Qualifier.EXACT), match.start(), match.end(), excludes_agent=True))
-    for match in _PAIR_SUBJECT.finditer(text):
+    pair_gate = "and" in keywords and mentions_any(keywords, _PAIR_WORDS)
+    for match in _PAIR_SUBJECT.finditer(text) if pair_gate else ():
         hits.append(_Hit("killed", Quantity(2, 2, Qualifier.EXACT), match.start(), match.end()))
-    for match in _KIN_VICTIM.finditer(text):
+    kin_gate = mentions_any(keywords, _KIN_WORDS) and mentions_any(keywords, _KIN_VERB_WORDS)
+    for match in _KIN_VICTIM.finditer(text) if kin_gate else ():
         hits.append(_Hit("killed", Quantity(1, 1, Qualifier.EXACT), match.start(), match.end(), excludes_agent=True))
-    for pattern, agentless in ((_OBJECT_COUNT, True), (_LEFT_COUNT, False)) if counted else ():
-        for match in pattern.finditer(text):
+    object_patterns = (
+        (_OBJECT_COUNT, True, _OBJECT_COUNT_WORDS),
+        (_LEFT_COUNT, False, _LEFT_COUNT_WORDS),
+    )
+    for pattern, agentless, gate_words in object_patterns if counted else ():
+        for match in pattern.finditer(text) if mentions_any(keywords, gate_words) else ():
             kind, quantity = _kind_from(match), quantity_from_match(match)
             if kind is None or quantity is None or _looks_like_year(match, quantity):
                 continue
@@ -451,14 +494,14 @@ def _hits_in(text: str) -> list[_Hit]:
                     excludes_agent=agentless,
                 )
             )
-    for match in _TOLL.finditer(text) if counted else ():
+    for match in _TOLL.finditer(text) if counted and "toll" in keywords else ():
         quantity = quantity_from_match(match)
         if quantity is None or _looks_like_year(match, quantity):
             continue
         hits.append(_Hit("killed", quantity, match.start(), match.end(), is_update=bool(match.group("update"))))
-    if counted and _TOLL_WORDS.search(text):
+    if counted and mentions_any(keywords, _RAISED_TO_WORDS) and _TOLL_WORDS.search(text):
         hits.extend(_raised_tolls(text))
-    for match in _NOUN_COUNT.finditer(text) if counted else ():
+    for match in _NOUN_COUNT.finditer(text) if counted and mentions_any(keywords, _NOUN_COUNT_WORDS) else ():
         kind, quantity = _kind_from(match), quantity_from_match(match)
         if kind is None or quantity is None or _looks_like_year(match, quantity):
             continue
@@ -471,21 +514,22 @@ def _hits_in(text: str) -> list[_Hit]:
             quantity = Quantity(share, share, Qualifier.EXACT)
         quantity = _with_trailing_at_least(text, match.end(), quantity)
         hits.append(_Hit(kind, quantity, match.start(), match.end(), summary=summary))
-    for match in _CODED_AS.finditer(text):
+    for match in _CODED_AS.finditer(text) if "coded" in keywords else ():
         value = parse_cardinal(match.group("n"))
         if value is not None:
             hits.append(
                 _Hit("killed", Quantity(value, value, Qualifier.EXACT), match.start(), match.end(), summary=True)
             )
-    for match in _BODY_FOUND.finditer(text):
+    bodies_gate = "bod" in keywords
+    for match in _BODY_FOUND.finditer(text) if bodies_gate else ():
         value = parse_cardinal(match.group("n")) if match.group("n") else 1
         if value is not None and value < 1000:
             hits.append(_Hit("killed", Quantity(value, value, Qualifier.EXACT), match.start(), match.end()))
-    for match in _BODIES.finditer(text):
+    for match in _BODIES.finditer(text) if bodies_gate else ():
         value = parse_cardinal(match.group("n")) if match.group("n") else 1
         if value is not None:
             hits.append(_Hit("killed", Quantity(value, value, Qualifier.EXACT), match.start(), match.end()))
-    for match in _SINGULAR_SUBJECT.finditer(text):
+    for match in _SINGULAR_SUBJECT.finditer(text) if _AUX_THEN_VERB.search(keywords) else ():
         kind = _kind_from(match)
         if kind is None:
             continue
@@ -495,35 +539,36 @@ def _hits_in(text: str) -> list[_Hit]:
         hits.append(
             _Hit(kind, Quantity(1, 1, Qualifier.EXACT), match.start(), match.end(), _subgroup_of(noun), implicit=True)
         )
-    for match in _ONE_FATALLY.finditer(text) if counted else ():
+    for match in _ONE_FATALLY.finditer(text) if counted and mentions_any(keywords, _ONE_FATALLY_WORDS) else ():
         value = parse_cardinal(match.group("num"))
         if value is not None and value < 1000:
             hits.append(_Hit("killed", Quantity(value, value, Qualifier.EXACT), match.start(), match.end()))
-    for match in _OTHERS_WOUNDED.finditer(text):
+    for match in _OTHERS_WOUNDED.finditer(text) if "others" in keywords else ():
         hits.append(_Hit("injured", Quantity(2, None, Qualifier.VAGUE), match.start(), match.end()))
     suicide = False
-    for match in _SUICIDE.finditer(text):
+    for match in _SUICIDE.finditer(text) if mentions_any(keywords, _SUICIDE_WORDS) else ():
         suicide = True
         hits.append(_Hit("killed", Quantity(1, 1, Qualifier.EXACT), match.start(), match.end(), "perpetrators"))
     if not suicide:
-        for match in _SELF_SHOT.finditer(text):
+        for match in _SELF_SHOT.finditer(text) if mentions_any(keywords, _SELF_SHOT_WORDS) else ():
             hits.append(_Hit("shot", Quantity(1, 1, Qualifier.EXACT), match.start(), match.end()))
     one = Quantity(1, 1, Qualifier.EXACT)
-    for match in _DEADLY.finditer(text):
+    for match in _DEADLY.finditer(text) if mentions_any(keywords, _DEADLY_WORDS) else ():
         hits.append(_Hit("killed", Quantity(1, None, Qualifier.AT_LEAST), match.start(), match.end(), implicit=True))
-    for match in _DEATH_OF.finditer(text):
+    for match in _DEATH_OF.finditer(text) if mentions_any(keywords, _DEATH_OF_WORDS) else ():
         hits.append(_Hit("killed", one, match.start(), match.end(), implicit=True))
-    for match in _SINGLE_OBJECT.finditer(text):
+    for match in _SINGLE_OBJECT.finditer(text) if mentions_any(keywords, _SINGLE_OBJECT_WORDS) else ():
         hits.append(_Hit("killed", one, match.start(), match.end(), excludes_agent=True, implicit=True))
-    for match in _ONE_INJURED.finditer(text):
+    for match in _ONE_INJURED.finditer(text) if mentions_any(keywords, _ONE_INJURED_WORDS) else ():
         hits.append(_Hit("injured", one, match.start(), match.end(), implicit=True))
-    for match in _SUBJECT_DIES.finditer(text):
+    for match in _SUBJECT_DIES.finditer(text) if mentions_any(keywords, _SUBJECT_DIES_WORDS) else ():
         if _PLURAL_SUBJECT.match(match.group(0)):
             continue  # "Three security officers were killed" is a count, read by the count patterns
         hits.append(_Hit("killed", one, match.start(), match.end(), implicit=True))
-    hits = _drop_combined(text, hits)
-    for match in _NEGATION.finditer(text):
-        if re.search(r"\b(?:else|other|further)\b", match.group(0), re.IGNORECASE):
+    if mentions_any(keywords, _COMBINED_DEAD_WORDS) and mentions_any(keywords, _COMBINED_HURT_WORDS):
+        hits = _drop_combined(text, hits)
+    for match in _NEGATION.finditer(text) if mentions_any(keywords, _NEGATION_WORDS) else ():
+        if _NOT_THE_TOTAL.search(match.group(0)):
             continue  # "no one else was hurt": says nothing about the total
         zero = Quantity(0, 0, Qualifier.EXACT)
         for kind in _negated_kinds(match):
@@ -650,12 +695,17 @@ def _object_list(text: str, end: int) -> tuple[int, int]:
     return extra, end
 
 
+_NOT_THE_TOTAL = re.compile(r"\b(?:else|other|further)\b", re.IGNORECASE)
+_NEGATED_DEAD = re.compile(r"casualt|harmed|hurt|victims|struck|shot|loss of life|deaths|fatalit|killed")
+_NEGATED_HURT = re.compile(r"casualt|harmed|hurt|injur|wounded|victims|struck|shot")
+
+
 def _negated_kinds(match: re.Match[str]) -> list[_KindName]:
     words = " ".join(w for w in (match.group("what"), match.group("noun"), match.group("noun2")) if w).lower()
     kinds: list[_KindName] = []
-    if re.search(r"casualt|harmed|hurt|victims|struck|shot|loss of life|deaths|fatalit|killed", words):
+    if _NEGATED_DEAD.search(words):
         kinds.append("killed")
-    if re.search(r"casualt|harmed|hurt|injur|wounded|victims|struck|shot", words):
+    if _NEGATED_HURT.search(words):
         kinds.append("injured")
     if words in ("killed", "deaths", "fatalities", "loss of life", "one killed"):
         return ["killed"]
@@ -678,6 +728,12 @@ _PARTITIVE = re.compile(
 _NOT_PEOPLE = re.compile(r"\s+(?:times|rounds|shots|bullets)\b", re.IGNORECASE)
 
 
+# What may follow a bare count: the clause's end, a conjunction or preposition, a plural or a name.
+_COUNT_ENDS = re.compile(
+    r"\s*(?:[,.;:)]|(?-i:[A-Z])|[a-z]{3,}s\b|[a-z]{3,}\s*(?:[,.;)]|$)|and\b|in\b|on\b|at\b|near\b|when\b|after\b|during\b|including\b|—|-)"
+)
+
+
 def _bare_count_ok(text: str, match: re.Match[str]) -> bool:
     """'killed three' with no noun is a count only when the clause ends or a conjunction follows."""
     rest = text[match.end() :]
@@ -685,12 +741,7 @@ def _bare_count_ok(text: str, match: re.Match[str]) -> bool:
         return False  # "shot multiple times" counts shots, not people
     if _PARTITIVE.match(rest):
         return True  # "kills 34 of its members"
-    return not rest.strip() or bool(
-        re.match(
-            r"\s*(?:[,.;:)]|(?-i:[A-Z])|[a-z]{3,}s\b|[a-z]{3,}\s*(?:[,.;)]|$)|and\b|in\b|on\b|at\b|near\b|when\b|after\b|during\b|including\b|—|-)",
-            rest,
-        )
-    )
+    return not rest.strip() or bool(_COUNT_ENDS.match(rest))
 
 
 def _drop_overlaps(hits: list[_Hit]) -> list[_Hit]:
@@ -730,6 +781,9 @@ _SOURCE_GATE = re.compile(
 )
 
 
+_LEADING_FILLER = re.compile(r"^(?:the|a|an|and|but|as|when|that|,)\s+", re.IGNORECASE)
+
+
 def _quoted_source(text: str) -> str | None:
     if not _SOURCE_GATE.search(text):
         return None
@@ -737,7 +791,7 @@ def _quoted_source(text: str) -> str | None:
     if match is None:
         return None
     source = match.group("according") or match.group("said") or ""
-    source = re.sub(r"^(?:the|a|an|and|but|as|when|that|,)\s+", "", source.strip(), flags=re.IGNORECASE)
+    source = _LEADING_FILLER.sub("", source.strip())
     return source or None
 
 
@@ -754,7 +808,9 @@ def extract_figures(clauses: Sequence[tuple[Segment, int]]) -> list[FigureClaim]
     for clause, clause_ref in clauses:
         hits = _hits_in(clause.text)
         source = _quoted_source(clause.text) if hits else None
-        protest = _PROTEST.search(clause.text) if hits else None
+        protest = (
+            _PROTEST.search(clause.text) if hits and mentions_any(keyword_text(clause.text), _PROTEST_WORDS) else None
+        )
         states_dead = any(h.kind == "killed" and h.quantity.low > 0 for h in hits)
         for hit in hits:
             # "protested over the killing of a student": the death is what the protest is about,

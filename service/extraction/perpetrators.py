@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from service.domain import AttributionStatus, PerpetratorClaim, Span
-from service.extraction.text import Segment
+from service.extraction.text import Segment, keyword_text, mentions_any
 
 UNKNOWN_ACTOR = "unknown"
 
@@ -27,10 +27,14 @@ class AliasTable:
     groups: re.Pattern[str]
     group_by_alias: dict[str, str]
     first_words: frozenset[str]  # lower-cased first word of every alias: a cheap gate before the regex
+    group_words: tuple[str, ...]  # finer gate: leading words of the case-insensitive aliases, lower-cased
+    acronym_words: tuple[str, ...]  # and of the case-sensitive ones (acronyms), as written
     ideologies: re.Pattern[str]
     ideology_by_cue: dict[str, str]
+    ideology_words: tuple[str, ...]  # keyword gate for `ideologies` (see `_required_words`)
     targets: re.Pattern[str]
     ideology_by_target: dict[str, str]
+    target_words: tuple[str, ...]  # keyword gate for `targets`
     claims_by_default: frozenset[str]
     targets_alone: frozenset[str]  # target categories that name the ideology with nobody identified
 
@@ -59,6 +63,17 @@ def _alternation(aliases: Sequence[str], case_sensitive: set[str]) -> str:
         escaped = re.escape(alias).replace(r"\ ", r"\s+").replace("'", "['’]?")
         parts.append(f"(?-i:{escaped})" if alias in case_sensitive else escaped)
     return r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])"
+
+
+def _required_words(cues: Sequence[str], lower: bool = True) -> tuple[str, ...]:
+    """Keyword gate for an `_alternation` of cues: a match holds the longest piece of its cue between
+    spaces and apostrophes (written literally in the pattern), lower-cased unless `lower` is False.
+    """
+    required = {max(re.split(r"[ ']", cue.lower() if lower else cue), key=len) for cue in cues}
+    if not all(word.isascii() for word in required):
+        return ("",)  # case folding beyond ASCII is not worth the risk: the gate always passes
+    # A word that holds another one adds nothing to the gate ("jihadist" is covered by "jihad").
+    return tuple(sorted(w for w in required if not any(other != w and other in w for other in required)))
 
 
 @lru_cache(maxsize=1)
@@ -90,10 +105,14 @@ def alias_table() -> AliasTable:
         groups=re.compile(_alternation(all_aliases, acronyms), re.IGNORECASE),
         group_by_alias=group_by_alias,
         first_words=first_words,
+        group_words=_required_words([a for a in all_aliases if a not in acronyms]),
+        acronym_words=_required_words(sorted(acronyms), lower=False),
         ideologies=re.compile(_alternation(list(ideology_by_cue), set()), re.IGNORECASE),
         ideology_by_cue=ideology_by_cue,
+        ideology_words=_required_words(list(ideology_by_cue)),
         targets=re.compile(_alternation(list(ideology_by_target), set()), re.IGNORECASE),
         ideology_by_target=ideology_by_target,
+        target_words=_required_words(list(ideology_by_target)),
         claims_by_default=frozenset(raw.get("claims_by_default", {}).get("groups", [])),
         targets_alone=frozenset(raw.get("ideology_targets_alone", {}).get("categories", [])),
     )
@@ -171,6 +190,18 @@ _AS_TARGET = re.compile(
 
 
 _WORDS = re.compile(r"\w+")
+# Keyword gates (lower-cased, see `keyword_text`): a clause without any of these words cannot match.
+_UNKNOWN_WORDS = (
+    *("unknown", "unidentified", "unnamed", "claimed", "taken", "accepted", "looking", "searching", "made"),
+    *("remain", "suspect"),
+)
+_CLAIM_WORDS = (
+    *("claim", "responsib", "name", "carried", "behind", "confess", "admitted", "manifesto", "communiqu"),
+    *("note", "identified", "spray", "posted", "stated", "told"),
+)
+_INSPIRED_ANYWHERE_WORDS = (
+    *("allegiance", "inspired", "radicali", "sympathi", "soldier", "lone", "connection", "link", "ties"),
+)
 _SUSPECT_WORDS = frozenset(
     [
         *("arrested", "charged", "booked", "indicted", "convicted", "sentenced", "detained", "custody"),
@@ -238,12 +269,24 @@ def extract_perpetrators(
     found: list[_Found] = []
     # A lone attacker "inspired by" or "pledging allegiance to" a jihadi group anywhere in the
     # report makes every mention of that group an inspiration, not the group acting.
-    inspired = any(_INSPIRED_ANYWHERE.search(clause.text) for clause, ref in clauses if ref == 0)
+    inspired = any(
+        mentions_any(keyword_text(clause.text), _INSPIRED_ANYWHERE_WORDS) and _INSPIRED_ANYWHERE.search(clause.text)
+        for clause, ref in clauses
+        if ref == 0
+    )
     for clause, event_ref in clauses:
         sentence = _sentence_of(clause, sentences_of)
         context = sentence.text
-        words = {w.lower() for w in _WORDS.findall(clause.text)}
-        group_matches = table.groups.finditer(clause.text) if words & table.first_words else iter(())
+        words = set(map(str.lower, _WORDS.findall(clause.text)))
+        group_matches = (
+            table.groups.finditer(clause.text)
+            if words & table.first_words
+            and (
+                mentions_any(keyword_text(clause.text), table.group_words)
+                or mentions_any(clause.text, table.acronym_words)
+            )
+            else iter(())
+        )
         for match in group_matches:
             before = clause.text[max(0, match.start() - 80) : match.start()]
             if _AS_TARGET.search(before[-40:]):
@@ -288,7 +331,7 @@ def extract_perpetrators(
                     False,
                 )
             )
-        unknown = _UNKNOWN.search(clause.text)
+        unknown = _UNKNOWN.search(clause.text) if mentions_any(keyword_text(clause.text), _UNKNOWN_WORDS) else None
         if unknown:
             found.append(
                 _Found(
@@ -335,13 +378,16 @@ def _ideology(
         return []
     table = alias_table()
     someone = [f for f in found if not f.is_group and f.event_ref == 0 and f.actor != UNKNOWN_ACTOR]
-    for index, (pattern, lookup) in enumerate(
-        ((table.ideologies, table.ideology_by_cue), (table.targets, table.ideology_by_target))
+    for index, (pattern, lookup, gate_words) in enumerate(
+        (
+            (table.ideologies, table.ideology_by_cue, table.ideology_words),
+            (table.targets, table.ideology_by_target, table.target_words),
+        )
     ):
         # Nobody identified: most kinds of target alone say too little about who did it.
         allowed = None if index == 0 or someone else table.targets_alone
         for clause, event_ref in clauses:
-            if event_ref != 0:
+            if event_ref != 0 or not mentions_any(keyword_text(clause.text), gate_words):
                 continue
             match = next(
                 (m for m in pattern.finditer(clause.text) if allowed is None or lookup[m.group(0).lower()] in allowed),
@@ -374,7 +420,7 @@ def _claims_without_actor(
     if any(f.status == AttributionStatus.CLAIMED and f.event_ref == 0 for f in found):
         return []
     for clause, event_ref in clauses:
-        if event_ref != 0:
+        if event_ref != 0 or not mentions_any(keyword_text(clause.text), _CLAIM_WORDS):
             continue
         sentence = _sentence_of(clause, sentences_of)
         if not _CLAIM.search(clause.text) or _NEGATED_CLAIM.search(sentence.text) or _DENIED.search(clause.text):

@@ -400,7 +400,7 @@ def _read_sequence(words: list[str], offset: int, text: str, base: int, gaz: Gaz
             last = position + length - 1
             chunk_end = starts[last] + len(words[last])
             raw = text[chunk_start:chunk_end].rstrip(".,")
-            mention = _lookup(raw, gaz)
+            mention = _lookup(raw)
             if mention is None:
                 continue
             mention.start, mention.end = base + chunk_start, base + chunk_start + len(raw)
@@ -434,32 +434,58 @@ def _read_sequence(words: list[str], offset: int, text: str, base: int, gaz: Gaz
     return result
 
 
+_ENDS_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*$")
+
+
 def _place_parenthetical(text: str, position: int) -> bool:
     """'Town (District, Region)': at most three parts, right after a capitalised name."""
     opening = text.rfind("(", 0, position)
     closing = text.find(")", position)
     inside = text[opening + 1 : closing if closing >= 0 else len(text)]
     before = text[max(0, opening - 30) : opening].rstrip()
-    return inside.count(",") <= 2 and bool(re.search(r"[A-Z][\w'’.-]*$", before))
+    return inside.count(",") <= 2 and bool(_ENDS_CAPITALISED.search(before))
 
 
-def _lookup(raw: str, gaz: Gazetteer) -> _Mention | None:
+def _lookup(raw: str) -> _Mention | None:
+    """A fresh mention for a known name (callers fill in its offsets and flags), else None."""
+    known = _known_name(raw)
+    if known is None:
+        return None
+    countries, demonym, admin1, cities = known
+    return _Mention(
+        raw, 0, 0, False, countries=list(countries), demonym=demonym, admin1=list(admin1), cities=list(cities)
+    )
+
+
+_ARTICLE = re.compile(r"^(?:al|el|ad|as|ar|an|az) ")
+
+
+@lru_cache(maxsize=65536)
+def _known_name(raw: str) -> tuple[tuple[str, ...], str | None, tuple[Admin1, ...], tuple[City, ...]] | None:
+    """What the gazetteer knows of a name as written: countries, demonym, admin1 units, cities.
+
+    Cached: the same names (and the same failed sub-sequences) come back in report after report,
+    and the gazetteer never changes once built.
+    """
+    gaz = gazetteer()
     key = normalise(raw)
     if not key or key in _STOP_SEQUENCES or len(key) < 2:
         return None
-    mention = _Mention(raw, 0, 0, False)
+    countries: tuple[str, ...] = ()
+    demonym: str | None = None
+    admin1: tuple[Admin1, ...] = ()
     if key in gaz.country_by_name and (len(key) > 2 or raw.isupper()):
-        mention.countries = [gaz.country_by_name[key]]
+        countries = (gaz.country_by_name[key],)
     if key in gaz.country_by_demonym:
-        mention.demonym = gaz.country_by_demonym[key]
+        demonym = gaz.country_by_demonym[key]
     admin_key = normalise_admin(raw)
     if admin_key and (len(admin_key) > 2 or raw.isupper()):
-        mention.admin1 = list(gaz.admin1_by_name.get(admin_key, []))
-    stripped = re.sub(r"^(?:al|el|ad|as|ar|an|az) ", "", key)
-    mention.cities = list(gaz.cities_by_name.get(key) or gaz.cities_by_name.get(stripped) or [])[:20]
-    if not (mention.countries or mention.demonym or mention.admin1 or mention.cities):
+        admin1 = tuple(gaz.admin1_by_name.get(admin_key, []))
+    stripped = _ARTICLE.sub("", key)
+    cities = tuple(gaz.cities_by_name.get(key) or gaz.cities_by_name.get(stripped) or [])[:20]
+    if not (countries or demonym or admin1 or cities):
         return None
-    return mention
+    return countries, demonym, admin1, cities
 
 
 def _vote(mentions: list[_Mention], prior: str | None) -> str | None:

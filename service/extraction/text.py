@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from service.domain import Span
 
@@ -111,11 +112,35 @@ _ABBREVIATIONS = {
 _BOUNDARY = re.compile(
     r"(?:\n\s*\n|\n(?=[A-Z\"“])|(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|(?<=[a-z]\.)(?=[A-Z][a-z]))"
 )
+# The word before a full stop, to tell an abbreviation ("Mr.", "U.S.") from a sentence end.
+_LAST_WORD = re.compile(r"(\S+)\.[\"”’)]?$")
 # Clause breaks inside a sentence that can start a report of another event.
 _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?:and|while|whereas|but)\s+that\s+|,\s+while\s+|\s+and\s+that\s+"
     r"|,\s+(?:and|but)\s+(?=(?:the\s+|a\s+|an\s+)?[a-z]+\s+(?:forces|police|troops|army|officials|authorities|militants|gunmen|group)\b)"
 )
+
+
+# The only characters that IGNORECASE matches to an ASCII letter but str.lower() does not turn into
+# that one letter: U+0130 (dotted capital I, lower-cased to two characters), U+0131 (dotless i) and
+# U+017F (long s), both left as they are.
+_FOLD_FOR_KEYWORDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+@lru_cache(maxsize=4096)
+def keyword_text(text: str) -> str:
+    """Lower-cased text for cheap keyword gates in front of costly patterns.
+
+    Any ASCII word an IGNORECASE pattern matches in `text` is a substring of the result, so
+    "none of the pattern's required words is in it" safely skips the pattern. Cached: each
+    clause is gated by several modules in turn.
+    """
+    return text.translate(_FOLD_FOR_KEYWORDS).lower()
+
+
+def mentions_any(keywords: str, words: tuple[str, ...]) -> bool:
+    """True when any of `words` (lower-case) occurs in `keywords` (see `keyword_text`)."""
+    return any(map(keywords.__contains__, words))
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +172,7 @@ def sentences(document: str) -> list[Segment]:
     for match in _BOUNDARY.finditer(document):
         end = match.start()
         if "\n" not in match.group(0):
-            word = re.search(r"(\S+)\.[\"”’)]?$", document[start:end])
+            word = _LAST_WORD.search(document[start:end])
             if word and (word.group(1).lower().lstrip('("“') in _ABBREVIATIONS or len(word.group(1)) == 1):
                 continue
         _append(result, document, start, end)
