@@ -194,9 +194,12 @@ class Pipeline:
         return self.store(self.prepare(items))
 
     def prepare(self, items: Sequence[ReportCreate]) -> PreparedBatch:
-        """The part that needs no lock: extraction and embedding. A caller streaming many batches
-        can prepare the next batch while `store` matches the current one."""
-        prepared = [prepare(item) for item in items]
+        """The part that needs no lock: extraction, then embedding."""
+        return self.embed([prepare(item) for item in items])
+
+    def embed(self, prepared: list[PreparedReport]) -> PreparedBatch:
+        """The embedding half of `prepare`. A caller streaming many batches can run the two halves
+        in their own threads: the model, outside the GIL, then works while Python extracts and stores."""
         return PreparedBatch(prepared, self.encoder.encode([p.description for p in prepared]))
 
     def store(self, batch: PreparedBatch) -> list[IngestResult]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import time
+from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from embeddings.encoder import TextEncoder
 from embeddings.index import VectorIndex
 from service.config import Settings
 from service.db import make_engine, migrate
-from service.ingest import Pipeline, event_description
+from service.ingest import Pipeline, PreparedBatch, event_description, prepare
 from service.models import Event, EventMember
 from service.schemas import ReportCreate
 
@@ -66,17 +67,8 @@ def replay(
     started = time.perf_counter()
     stored_as: list[tuple[str, int]] = []  # (input id, stored report id): a repeat maps to its twin
     chunks = [reports[start : start + batch_size] for start in range(0, len(reports), batch_size)]
-    # A two-stage stream: while one batch is matched and written (in order, under the lock), the next
-    # is read and embedded in a worker thread; the model runs outside the GIL, so the stages overlap.
-    with (
-        tqdm(total=len(reports), desc="replay", unit="report", disable=not show_progress) as progress,
-        ThreadPoolExecutor(max_workers=1, thread_name_prefix="prepare") as worker,
-    ):
-        upcoming = worker.submit(pipeline.prepare, chunks[0]) if chunks else None
-        for index, chunk in enumerate(chunks):
-            assert upcoming is not None
-            prepared = upcoming.result()
-            upcoming = worker.submit(pipeline.prepare, chunks[index + 1]) if index + 1 < len(chunks) else None
+    with tqdm(total=len(reports), desc="replay", unit="report", disable=not show_progress) as progress:
+        for chunk, prepared in zip(chunks, prepared_stream(pipeline, chunks), strict=True):
             results = pipeline.store(prepared)
             stored_as.extend((item.id, result.report) for item, result in zip(chunk, results, strict=True))
             progress.update(len(chunk))
@@ -86,6 +78,31 @@ def replay(
         events = write_outputs(session, out_dir, stored_as)
     engine.dispose()
     return ReplayStats(len(reports), events, seconds)
+
+
+def prepared_stream(
+    pipeline: Pipeline, chunks: Sequence[Sequence[ReportCreate]], lookahead: int = 2
+) -> Iterator[PreparedBatch]:
+    """The chunks prepared in order by a three-stage stream: one thread extracts, one embeds, and the
+    caller stores. The model runs outside the GIL, so it keeps working while extraction and storing
+    (pure Python) take turns on the GIL; with two stages the model would sit idle while they run.
+    """
+    with (
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="extract") as readers,
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="embed") as embedders,
+    ):
+
+        def submit(chunk: Sequence[ReportCreate]) -> Future[PreparedBatch]:
+            read = readers.submit(lambda: [prepare(item) for item in chunk])
+            return embedders.submit(lambda: pipeline.embed(read.result()))
+
+        pending = deque(submit(chunk) for chunk in chunks[:lookahead])
+        for upcoming in chunks[lookahead:]:
+            batch = pending.popleft().result()
+            pending.append(submit(upcoming))
+            yield batch
+        while pending:
+            yield pending.popleft().result()
 
 
 def write_outputs(session: Session, out_dir: Path, stored_as: Sequence[tuple[str, int]]) -> int:
