@@ -54,7 +54,7 @@ from service.matching import (
     shipped_model,
 )
 from service.matching.decide import MATCHER_VERSION
-from service.models import Event, ReportVector
+from service.models import ReportVector
 from service.repositories import events as event_repo
 from service.repositories import reports as report_repo
 from service.repositories.deferred import DeferredWrites
@@ -297,12 +297,14 @@ class Pipeline:
                 event = event_repo.create_event(session, item.event_key, item.title)
             result = MatchResult(Outcome.EVENT_KEY, event.id, None, [])
         else:
-            result, candidates = self._match(session, prepared, vector)
+            result = self._match(session, prepared, vector)
             new_event = result.event_id is None
             if result.event_id is None:
                 event = event_repo.create_event(session, None, item.title)
             else:
-                event = candidates[result.event_id]  # loaded under the ingest lock: current
+                joined = event_repo.get_event(session, result.event_id)
+                assert joined is not None
+                event = joined
         assert event.id is not None
         decision_id = event_repo.add_match_decision(
             session,
@@ -348,11 +350,8 @@ class Pipeline:
         tagged = [(c, "extracted") for c in prepared.extraction.claims()] + [(c, "given") for c in prepared.given]
         report_repo.store_claims(session, report_id, tagged, EXTRACTOR_VERSION)
 
-    def _match(
-        self, session: Session, prepared: PreparedReport, vector: np.ndarray
-    ) -> tuple[MatchResult, dict[int, Event]]:
-        """Candidates near the report (vector index, time windows, shared place), then decided; with
-        the candidate events, so the chosen one needs no second query.
+    def _match(self, session: Session, prepared: PreparedReport, vector: np.ndarray) -> MatchResult:
+        """Candidates near the report (vector index, time windows, shared place), then decided.
 
         Nearest reports come from two windows around the event date: a short one, and a long one
         for follow-up stories months later. Events that share the report's normalised place in the
@@ -381,7 +380,7 @@ class Pipeline:
         for report_id in sorted(similarity, key=lambda r: -similarity[r]):
             if (owner := event_of.get(report_id)) is not None:
                 by_event.setdefault(owner, []).append(report_id)
-        events = event_repo.events_by_id(session, list(by_event))
+        events = event_repo.event_summaries(session, list(by_event))
         chosen = [event_id for event_id in by_event if event_id in events and events[event_id].status == "active"][
             : self.settings.match_candidates + retrieval.PLACE_EVENTS
         ]
@@ -399,7 +398,7 @@ class Pipeline:
             )
             for event_id in chosen
         ]
-        return decide(profile, candidates, self.thresholds, model), {event_id: events[event_id] for event_id in chosen}
+        return decide(profile, candidates, self.thresholds, model)
 
     def _nearest_reports(
         self, session: Session, event_date: dt.date | None, vector: np.ndarray
@@ -488,8 +487,7 @@ def _stored_evidence(session: Session, report_ids: list[int], vocabulary: Vocabu
     }
 
 
-def _candidate(event: Event, reports: Sequence[CandidateReport]) -> CandidateEvent:
-    assert event.id is not None
+def _candidate(event: event_repo.EventSummary, reports: Sequence[CandidateReport]) -> CandidateEvent:
     return CandidateEvent(
         event_id=event.id,
         similarity=max((r.similarity for r in reports), default=0.0),

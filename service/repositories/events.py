@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, or_
+from sqlalchemy import bindparam, delete, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -98,34 +98,61 @@ class MemberSummary:
     event_date: dt.date | None
 
 
+_REPORTS, _MEMBERS, _SOURCES, _EVENTS = table_of(Report), table_of(EventMember), table_of(Source), table_of(Event)
+# Built once: statement construction cost more than SQLite's work for these per-report queries.
+_MEMBER_SUMMARIES = (
+    sa_select(
+        _REPORTS.c.id,
+        _REPORTS.c.source_id,
+        _SOURCES.c.name,
+        _REPORTS.c.title,
+        _REPORTS.c.published_at,
+        _REPORTS.c.event_date,
+    )
+    .select_from(
+        _REPORTS.join(_MEMBERS, _MEMBERS.c.report_id == _REPORTS.c.id).join(
+            _SOURCES, _SOURCES.c.id == _REPORTS.c.source_id
+        )
+    )
+    .where(_MEMBERS.c.event_id == bindparam("event_id"))
+    .order_by(_REPORTS.c.id)
+)
+_EVENT_SUMMARIES = sa_select(
+    _EVENTS.c.id,
+    _EVENTS.c.status,
+    _EVENTS.c.date,
+    _EVENTS.c.country,
+    _EVENTS.c.admin1,
+    _EVENTS.c.place_name,
+    _EVENTS.c.killed_low,
+    _EVENTS.c.killed_high,
+).where(_EVENTS.c.id.in_(bindparam("event_ids", expanding=True)))
+
+
 def member_summaries(session: Session, event_id: int) -> list[MemberSummary]:
-    # Core columns: this runs for every report ingested.
-    reports, members, sources = table_of(Report), table_of(EventMember), table_of(Source)
-    rows = session.execute(
-        sa_select(
-            reports.c.id,
-            reports.c.source_id,
-            sources.c.name,
-            reports.c.title,
-            reports.c.published_at,
-            reports.c.event_date,
-        )
-        .select_from(
-            reports.join(members, members.c.report_id == reports.c.id).join(
-                sources, sources.c.id == reports.c.source_id
-            )
-        )
-        .where(members.c.event_id == event_id)
-        .order_by(reports.c.id)
-    ).all()
+    rows = session.execute(_MEMBER_SUMMARIES, {"event_id": event_id}).all()
     return [MemberSummary(*row) for row in rows]
 
 
-def events_by_id(session: Session, event_ids: Sequence[int]) -> dict[int, Event]:
+@dataclass(frozen=True, slots=True)
+class EventSummary:
+    """What the matcher reads of a candidate event: plain values, no ORM object to build."""
+
+    id: int
+    status: str
+    date: dt.date | None
+    country: str | None
+    admin1: str | None
+    place_name: str | None
+    killed_low: int | None
+    killed_high: int | None
+
+
+def event_summaries(session: Session, event_ids: Sequence[int]) -> dict[int, EventSummary]:
     if not event_ids:
         return {}
-    rows = session.exec(select(Event).where(col(Event.id).in_(set(event_ids)))).all()
-    return {e.id: e for e in rows if e.id is not None}
+    rows = session.execute(_EVENT_SUMMARIES, {"event_ids": list(set(event_ids))}).all()
+    return {row[0]: EventSummary(*row) for row in rows}
 
 
 def add_match_decision(session: Session, values: dict[str, Any]) -> int:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sqlalchemy import delete, func
+from sqlalchemy import bindparam, delete, func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -95,26 +95,30 @@ class StoredClaim:
         return claim_from_row(self.field, self.payload, self.span, self.event_ref)
 
 
+_CLAIM = table_of(Claim).c
+# Built once: statement construction cost more than SQLite's work for these per-report queries.
+_STORED_CLAIMS = (
+    sa_select(
+        _CLAIM.id,
+        _CLAIM.report_id,
+        _CLAIM.field,
+        _CLAIM.payload,
+        _CLAIM.span_start,
+        _CLAIM.span_end,
+        _CLAIM.quote,
+        _CLAIM.event_ref,
+        _CLAIM.origin,
+    )
+    .where(_CLAIM.report_id.in_(bindparam("report_ids", expanding=True)))
+    .order_by(_CLAIM.id)
+)
+
+
 def stored_claims(session: Session, report_ids: Sequence[int]) -> list[StoredClaim]:
     """The claims of these reports in id order; lighter than `claims_of_reports` (no ORM objects)."""
     if not report_ids:
         return []
-    columns = table_of(Claim).c
-    rows = session.execute(
-        sa_select(
-            columns.id,
-            columns.report_id,
-            columns.field,
-            columns.payload,
-            columns.span_start,
-            columns.span_end,
-            columns.quote,
-            columns.event_ref,
-            columns.origin,
-        )
-        .where(columns.report_id.in_(report_ids))
-        .order_by(columns.id)
-    ).all()
+    rows = session.execute(_STORED_CLAIMS, {"report_ids": list(report_ids)}).all()
     return [
         StoredClaim(
             id=row.id,
@@ -153,14 +157,21 @@ def events_of_reports(session: Session, report_ids: Sequence[int]) -> dict[int, 
     return dict(rows)
 
 
+_REPORT, _MEMBER = table_of(Report).c, table_of(EventMember).c
+_REPORTS_NEAR = sa_select(_REPORT.id).where(
+    _REPORT.event_date.between(bindparam("start"), bindparam("end")) | _REPORT.event_date.is_(None)
+)
+_PLACEMENTS = (
+    sa_select(_REPORT.id, _REPORT.event_date, _MEMBER.event_id)
+    .select_from(table_of(Report).outerjoin(table_of(EventMember), _MEMBER.report_id == _REPORT.id))
+    .where(_REPORT.id.in_(bindparam("report_ids", expanding=True)))
+)
+
+
 def report_ids_near(session: Session, date: dt.date, days: int) -> list[int]:
     """Reports dated within `days` of `date`, and those with no date at all."""
-    window = (date - dt.timedelta(days=days), date + dt.timedelta(days=days))
-    reports = table_of(Report).c  # Core columns: this runs for every report matched
-    rows = session.execute(
-        sa_select(reports.id).where(reports.event_date.between(*window) | reports.event_date.is_(None))
-    ).scalars()
-    return [int(report_id) for report_id in rows]
+    window = {"start": date - dt.timedelta(days=days), "end": date + dt.timedelta(days=days)}
+    return [int(report_id) for report_id in session.execute(_REPORTS_NEAR, window).scalars()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,12 +185,7 @@ class Placement:
 def placements(session: Session, report_ids: Sequence[int]) -> dict[int, Placement]:
     if not report_ids:
         return {}
-    reports, members = table_of(Report).c, table_of(EventMember).c  # Core columns: runs for every report
-    rows = session.execute(
-        sa_select(reports.id, reports.event_date, members.event_id)
-        .select_from(table_of(Report).outerjoin(table_of(EventMember), members.report_id == reports.id))
-        .where(reports.id.in_(set(report_ids)))
-    ).all()
+    rows = session.execute(_PLACEMENTS, {"report_ids": list(set(report_ids))}).all()
     return {int(report_id): Placement(date, event_id) for report_id, date, event_id in rows}
 
 
