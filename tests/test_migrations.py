@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -18,7 +20,12 @@ def test_upgrade_head_builds_every_table_and_autogenerate_finds_nothing(database
         tables = set(sa.inspect(connection).get_table_names())
         assert set(SQLModel.metadata.tables) <= tables
         context = MigrationContext.configure(connection, opts={"compare_type": True})
-        assert compare_metadata(context, SQLModel.metadata) == []
+        with warnings.catch_warnings():
+            # SQLite cannot reflect an expression index (events by lower(place_name)); PostgreSQL
+            # compares it like any other.
+            warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based index")
+            warnings.filterwarnings("ignore", "autogenerate skipping metadata-specified expression-based index")
+            assert compare_metadata(context, SQLModel.metadata) == []
     engine.dispose()
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, LargeBinary, MetaData, UniqueConstraint
+from sqlalchemy import JSON, Column, DateTime, Index, LargeBinary, MetaData, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 # Named constraints, so Alembic can drop or alter them on every backend.
@@ -97,6 +97,8 @@ class Event(SQLModel, table=True):
     """The canonical record. Reconciled fields are denormalised here for listing and filters."""
 
     __tablename__ = "events"
+    # The matcher's lookup of the latest events at a place (migration 0003).
+    __table_args__ = (Index("ix_events_place_date", text("lower(place_name)"), "date"),)
 
     id: int | None = Field(default=None, primary_key=True)
     status: str = Field(default="active", max_length=20)  # active | merged
