@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, or_
+from sqlalchemy import Select, bindparam, delete, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -289,26 +289,37 @@ def list_events(session: Session, filters: EventFilters, limit: int, offset: int
     return list(rows), int(total)
 
 
+def _latest_members_at_place(by_country: bool) -> Select[tuple[int, int]]:
+    """Members of the latest active events at a place (`place`, lower-cased) dated in [start, end]."""
+    events = _EVENTS.c
+    latest = sa_select(events.id).where(
+        events.status == "active",
+        func.lower(events.place_name) == bindparam("place"),  # served by ix_events_place_date
+        events.date >= bindparam("start"),
+        events.date <= bindparam("end"),
+    )
+    if by_country:
+        latest = latest.where(func.lower(events.country) == bindparam("country"))
+    latest = latest.order_by(events.date.desc(), events.id.desc()).limit(bindparam("limit"))
+    return (
+        sa_select(_MEMBERS.c.event_id, _MEMBERS.c.report_id)
+        .where(_MEMBERS.c.event_id.in_(latest.scalar_subquery()))
+        .order_by(_MEMBERS.c.report_id)
+    )
+
+
+_LATEST_MEMBERS_AT_PLACE = {by_country: _latest_members_at_place(by_country) for by_country in (False, True)}
+
+
 def latest_members_at_place(
     session: Session, place_name: str, country: str | None, start: dt.date, end: dt.date, limit: int
 ) -> dict[int, list[int]]:
     """Member report ids (ascending) of the `limit` most recent active events at this normalised place
     dated in [start, end]."""
-    event, member = table_of(Event).c, table_of(EventMember).c  # Core columns: runs for every report
-    events = sa_select(event.id).where(
-        event.status == "active",
-        func.lower(event.place_name) == place_name.casefold(),
-        event.date >= start,
-        event.date <= end,
-    )
+    parameters = {"place": place_name.casefold(), "start": start, "end": end, "limit": limit}
     if country:
-        events = events.where(func.lower(event.country) == country.casefold())
-    latest = events.order_by(event.date.desc(), event.id.desc()).limit(limit)
-    rows = session.execute(
-        sa_select(member.event_id, member.report_id)
-        .where(member.event_id.in_(latest.scalar_subquery()))
-        .order_by(member.report_id)
-    ).all()
+        parameters["country"] = country.casefold()
+    rows = session.execute(_LATEST_MEMBERS_AT_PLACE[bool(country)], parameters).all()
     members: dict[int, list[int]] = defaultdict(list)
     for event_id, report_id in rows:
         members[event_id].append(report_id)
