@@ -13,7 +13,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from service.domain import Extraction, FigureKind
@@ -131,10 +131,12 @@ class ReportEvidence:
     years: frozenset[int] = frozenset()  # years written in the headline and lead
     perpetrator: str | None = None
     event_type: str | None = None
-    # IDF mass of `terms` and `title_terms`, summed once here rather than for every pair compared.
-    # None (evidence built by hand): summed when needed.
+    # IDF masses of `terms`, `title_terms`, `names` and `numbers`, summed once here rather than for
+    # every pair compared. None (evidence built by hand): summed when needed.
     terms_mass: float | None = None
     title_mass: float | None = None
+    names_mass: float | None = None
+    numbers_mass: float | None = None
 
 
 def _content_words(text: str) -> set[str]:
@@ -193,7 +195,7 @@ def names_in(text: str, vocabulary: Vocabulary) -> frozenset[str]:
     return frozenset(n for n in found if n not in _STOPWORDS and vocabulary.weight(n) >= NAME_MIN_IDF)
 
 
-def idf_mass(terms: Mapping[str, float], vocabulary: Vocabulary) -> float:
+def idf_mass(terms: Iterable[str], vocabulary: Vocabulary) -> float:
     """Sum of the IDF weights of the words: what `coverage` divides by."""
     return sum(vocabulary.weight(t) for t in terms)
 
@@ -222,11 +224,13 @@ def evidence_from_text(
     lexical = lexical_text(title, text)
     terms = tfidf_terms(lexical, vocabulary)
     title_terms = tfidf_terms(title, vocabulary)
+    names = names_in(lexical, vocabulary)
+    numbers = numbers_in(lexical[:1200])
     return ReportEvidence(
         terms=terms,
         title_terms=title_terms,
-        names=names_in(lexical, vocabulary),
-        numbers=numbers_in(lexical[:1200]),
+        names=names,
+        numbers=numbers,
         event_date=event_date or published_at,
         published_at=published_at,
         country=country,
@@ -239,6 +243,8 @@ def evidence_from_text(
         event_type=event_type,
         terms_mass=idf_mass(terms, vocabulary),
         title_mass=idf_mass(title_terms, vocabulary),
+        names_mass=idf_mass(names, vocabulary),
+        numbers_mass=idf_mass(numbers, vocabulary),
     )
 
 
@@ -291,12 +297,21 @@ def _coverage(
     return sum(vocabulary.weight(t) for t in part.keys() & whole.keys()) / mass if mass else 0.0
 
 
-def _weighted_overlap(left: frozenset[str], right: frozenset[str], vocabulary: Vocabulary) -> tuple[float, float]:
+def _weighted_overlap(
+    left: frozenset[str],
+    left_mass: float | None,
+    right: frozenset[str],
+    right_mass: float | None,
+    vocabulary: Vocabulary,
+) -> tuple[float, float]:
     """(IDF mass of the shared items over the smaller side's mass, the shared mass in IDF units)."""
     if not left or not right:
         return 0.0, 0.0
     shared = sum(vocabulary.weight(n) for n in left & right)
-    smaller = min(sum(vocabulary.weight(n) for n in left), sum(vocabulary.weight(n) for n in right))
+    smaller = min(
+        idf_mass(left, vocabulary) if left_mass is None else left_mass,
+        idf_mass(right, vocabulary) if right_mass is None else right_mass,
+    )
     return (shared / smaller if smaller else 0.0), shared
 
 
@@ -340,9 +355,13 @@ def pair_features(
     report: ReportEvidence, other: ReportEvidence, dense: float, vocabulary: Vocabulary
 ) -> dict[str, float]:
     """The raw evidence that `report` and `other` are one event; every value is a plain float."""
-    name_overlap, name_mass = _weighted_overlap(report.names, other.names, vocabulary)
+    name_overlap, name_mass = _weighted_overlap(
+        report.names, report.names_mass, other.names, other.names_mass, vocabulary
+    )
     shorter, longer = sorted((report, other), key=lambda evidence: len(evidence.terms))
-    number_overlap, _ = _weighted_overlap(report.numbers, other.numbers, vocabulary)
+    number_overlap, _ = _weighted_overlap(
+        report.numbers, report.numbers_mass, other.numbers, other.numbers_mass, vocabulary
+    )
     days: float | None = None
     if report.event_date is not None and other.event_date is not None:
         days = float(abs((report.event_date - other.event_date).days))
