@@ -15,7 +15,6 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 from sqlalchemy import Engine
@@ -66,7 +65,6 @@ EXTRACTOR_VERSION = "rules/v1"
 LEAD_CHARS = 600
 EVIDENCE_CACHE_REPORTS = 50_000
 SOURCE_CACHE_SIZE = 100_000
-CANDIDATES_IN_FULL = 5  # the best candidates of a decision, stored with every feature and contribution
 
 
 def content_hash(title: str, text: str) -> str:
@@ -90,16 +88,6 @@ def given_claim(given: GivenClaim) -> Claim:
     return FigureClaim(
         FigureKind(given.field), low, given.high, Qualifier(given.qualifier), span, subgroup=given.subgroup
     )
-
-
-def recorded_candidates(result: MatchResult) -> list[dict[str, Any]]:
-    """The scored candidates as stored with the decision, best first: the ones an analyst weighs with
-    their features and contributions, the long tail with its score alone (a fifth of the bytes)."""
-    return [
-        {"event": c.event_id, "score": c.score}
-        | ({"features": c.features, "contributions": c.contributions} if rank < CANDIDATES_IN_FULL else {})
-        for rank, c in enumerate(result.candidates)
-    ]
 
 
 @dataclass
@@ -313,7 +301,10 @@ class Pipeline:
                 "event_id": event.id,
                 "outcome": result.outcome.value,
                 "score": result.score,
-                "candidates": recorded_candidates(result),
+                "candidates": [
+                    {"event": c.event_id, "score": c.score, "features": c.features, "contributions": c.contributions}
+                    for c in result.candidates
+                ],
                 "thresholds": {
                     "join": self.thresholds.join,
                     "review": self.thresholds.review,

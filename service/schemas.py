@@ -111,9 +111,8 @@ class ClaimPublic(BaseModel):
 class CandidatePublic(BaseModel):
     event: int
     score: float
-    # Stored for the best few candidates of a decision; empty for the long tail.
-    features: dict[str, float | None] = {}
-    contributions: dict[str, float] = {}
+    features: dict[str, float | None]
+    contributions: dict[str, float]
 
 
 class MatchDecisionPublic(BaseModel):

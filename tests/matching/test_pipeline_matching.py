@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from service.ingest import CANDIDATES_IN_FULL, recorded_candidates
-from service.matching import MatchResult, Outcome, shipped_model
-from service.matching.decide import ScoredCandidate
+from service.matching import shipped_model
 
 
 def report(n: str, title: str, text: str, published_at: str) -> dict[str, str]:
@@ -72,14 +70,3 @@ def test_the_decision_keeps_every_feature_and_contribution(client: TestClient) -
     assert {"dense", "lexical", "names", "log_days", "place", "killed"} <= set(best["features"])
     assert set(shipped_model().terms) | {"bias"} == set(best["contributions"])
     assert 0.0 <= best["score"] <= 1.0
-
-
-def test_a_decision_keeps_the_features_of_its_best_candidates_and_the_score_of_the_rest() -> None:
-    scored = [
-        ScoredCandidate(event_id, 1.0 - event_id / 10, {"dense": 0.5}, {"dense": 0.1})
-        for event_id in range(CANDIDATES_IN_FULL + 2)
-    ]
-    recorded = recorded_candidates(MatchResult(Outcome.JOINED, 0, 1.0, scored))
-    assert [c["event"] for c in recorded] == list(range(CANDIDATES_IN_FULL + 2))
-    assert all(c["features"] == {"dense": 0.5} for c in recorded[:CANDIDATES_IN_FULL])
-    assert all(set(c) == {"event", "score"} for c in recorded[CANDIDATES_IN_FULL:])
