@@ -290,9 +290,8 @@ class Pipeline:
             if result.event_id is None:
                 event = event_repo.create_event(session, None, item.title)
             else:
-                joined = event_repo.get_event(session, result.event_id)
-                assert joined is not None
-                event = joined
+                event = event_repo.get_event(session, result.event_id)
+                assert event is not None
         assert event.id is not None
         decision_id = event_repo.add_match_decision(
             session,
