@@ -32,11 +32,12 @@ _SEQUENCE = re.compile(rf"(?<![\w'’-]){_CAP}(?:\s+(?:{_CONNECTOR}\s+)?{_CAP}){
 _PART_OF_TOWN = (
     r"(?:(?:central|downtown|uptown|rural|greater|suburban|(?:north|south)?(?:north|south|east|west)(?:ern)?)\s+)?"
 )
+# Prepositions in any case: headlines in title case write "Shot In Chicago" (but "City Hall" is no anchor).
 _ANCHOR = re.compile(
-    r"(?:\b(?:in|near|at|from|outside|of|to|into|around|across|through|throughout|towards?|between|village|town|"
+    r"(?:\b(?:(?i:in|near|at|from|outside|of|to|into|around|across|through|throughout|towards?|between)|village|town|"
     r"city|district|municipality|coded\s+to|capital|suburb|neighbou?rhood)\s+(?:the\s+)?"
     rf"(?:(?:city|town|village|area|district|province|region|state|county)\s+of\s+)?{_PART_OF_TOWN}"
-    r"|[(,]\s*|^\s*)$"
+    r"|\b(?i:city|town|village|county|borough|township)\s+of\s+|[(,]\s*|^\s*)$"
 )
 _PREPOSITION = re.compile(
     rf"(?:\b(?:in|near|at|from|outside|into|around|across|through|towards?)\s+(?:the\s+)?{_PART_OF_TOWN}"
@@ -56,6 +57,18 @@ _TOPIC_BEFORE = re.compile(
 _ANCHOR_AFTER = re.compile(
     r"\s*\(|\s+(?:city|town|village|district|township|municipality|neighbou?rhood|area)\b|,\s+(?-i:[A-Z])",
     re.IGNORECASE,
+)
+# "Evansville man", "Chattanooga police": news names the town by who lives or polices there
+# (a name that opens its capitalised run, "The" aside: "Iraqi Federal Police" names no town "Federal").
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:police|sheriff'?s?|man|woman|men|women|teen|teenager|boy|girl|resident|residents|native|couple)\b",
+    re.IGNORECASE,
+)
+# "the 3500 block of Clio Avenue", "South Kentucky Avenue": a street, not the town or state it is named after.
+# "St." and "Dr." before a name are Saint and Doctor ("Seoul St. Nicholas Cathedral").
+_STREET_AFTER = re.compile(
+    r"\s+(?:Street|Avenue|Ave|Road|Rd|Drive|Boulevard|Blvd|Lane|Ln|Court|Place|Way|Parkway|Pkwy|"
+    r"Highway|Hwy|Circle|Terrace|Trail|Pike|Expressway|Freeway|Turnpike)\b|\s+(?:St|Dr|Ct|Pl)\b(?!\.?\s+[A-Z])"
 )
 _ADMIN_WORD_AFTER = re.compile(
     r"\s+(?:state|region|province|governorate|division|department|district|oblast|county|prefecture)\b"
@@ -218,6 +231,7 @@ class Gazetteer:
     admin1_by_name: dict[str, list[Admin1]] = field(default_factory=lambda: defaultdict(list))
     cities_by_name: dict[str, list[City]] = field(default_factory=lambda: defaultdict(list))
     admin1_of_code: dict[tuple[str, str], str] = field(default_factory=dict)
+    admin1_by_postal_code: dict[str, Admin1] = field(default_factory=dict)  # "WV" -> West Virginia
 
 
 def _read_data(name: str) -> dict[str, Any]:
@@ -319,6 +333,8 @@ def gazetteer() -> Gazetteer:
 
     for code, state in geonames.get_us_states().items():
         gaz.admin1_of_code[("US", code)] = state["name"]
+        # GeoNames codes the states by their postal abbreviation.
+        gaz.admin1_by_postal_code[code] = Admin1(state["name"], "US")
     # GeoNames admin1 codes have no names in the package: name a code after the admin1 unit
     # that carries the same name as one of its cities (Aleppo in Aleppo, Donetsk in Donetsk).
     best_population: dict[tuple[str, str], int] = {}
@@ -382,7 +398,12 @@ def _mentions(segment: Segment, gaz: Gazetteer) -> list[_Mention]:
     text = segment.text
     for match in _SEQUENCE.finditer(text):
         words = match.group(0).split()
-        found.extend(_read_sequence(words, match.start(), text, segment.start, gaz))
+        for mention in _read_sequence(words, match.start(), text, segment.start, gaz):
+            if found and found[-1].end > mention.start:
+                continue  # "TN", already read as the state of the town before it
+            found.append(mention)
+            if mention.cities and (state := _postal_code_after(mention, segment, gaz)) is not None:
+                found.append(state)
     return found
 
 
@@ -394,19 +415,30 @@ def _read_sequence(words: list[str], offset: int, text: str, base: int, gaz: Gaz
     for word in words[:-1]:
         starts.append(text.index(word, starts[-1]) + len(word))
     starts = [text.index(w, s) for w, s in zip(words, starts, strict=True)]
+
+    def opens_run(at: int) -> bool:
+        return at == 0 or (at == 1 and words[0] == "The")
+
     while position < len(words):
         for length in range(min(5, len(words) - position), 0, -1):
             chunk_start = starts[position]
             last = position + length - 1
             chunk_end = starts[last] + len(words[last])
-            raw = text[chunk_start:chunk_end].rstrip(".,")
-            mention = _lookup(raw)
+            written = text[chunk_start:chunk_end].rstrip(",")
+            raw = written.rstrip(".")
+            # The dot stays for the lookup: "Ky." and "Ga." are states, "KY" and "GA" only after a town.
+            mention = _lookup(written)
             if mention is None:
                 continue
+            if _STREET_AFTER.match(text, chunk_end):
+                position += length
+                break
             mention.start, mention.end = base + chunk_start, base + chunk_start + len(raw)
             mention.in_parentheses = text.rfind("(", 0, chunk_start) > text.rfind(")", 0, chunk_start)
-            mention.anchored = bool(_ANCHOR.search(text[max(0, chunk_start - 60) : chunk_start])) or bool(
-                _ANCHOR_AFTER.match(text, chunk_end)
+            mention.anchored = (
+                bool(_ANCHOR.search(text[max(0, chunk_start - 60) : chunk_start]))
+                or bool(_ANCHOR_AFTER.match(text, chunk_end))
+                or (opens_run(position) and bool(_PEOPLE_AFTER.match(text, chunk_end)))
             )
             if _TOPIC_BEFORE.search(text[max(0, chunk_start - 40) : chunk_start]):
                 mention.topical, mention.anchored = True, False
@@ -446,6 +478,22 @@ def _place_parenthetical(text: str, position: int) -> bool:
     return inside.count(",") <= 2 and bool(_ENDS_CAPITALISED.search(before))
 
 
+_POSTAL_CODE = re.compile(r"(?<=,)\s*([A-Z]{2})\b")
+
+
+def _postal_code_after(town: _Mention, segment: Segment, gaz: Gazetteer) -> _Mention | None:
+    """'Charleston, WV': a state's postal code right after one of its towns names that state."""
+    match = _POSTAL_CODE.match(segment.text, town.end - segment.start + 1)
+    if match is None or segment.text[town.end - segment.start] != ",":
+        return None
+    code = match.group(1)
+    admin1 = gaz.admin1_by_postal_code.get(code)
+    if admin1 is None or not any(c.country == "US" and c.admin1_code == code for c in town.cities):
+        return None
+    start = segment.start + match.start(1)
+    return _Mention(code, start, start + 2, True, admin1=[admin1])
+
+
 def _lookup(raw: str) -> _Mention | None:
     """A fresh mention for a known name (callers fill in its offsets and flags), else None."""
     known = _known_name(raw)
@@ -479,7 +527,7 @@ def _known_name(raw: str) -> tuple[tuple[str, ...], str | None, tuple[Admin1, ..
     if key in gaz.country_by_demonym:
         demonym = gaz.country_by_demonym[key]
     admin_key = normalise_admin(raw)
-    if admin_key and (len(admin_key) > 2 or raw.isupper()):
+    if admin_key and (len(admin_key) > 2 or raw.isupper() or raw.endswith(".")):
         admin1 = tuple(gaz.admin1_by_name.get(admin_key, []))
     stripped = _ARTICLE.sub("", key)
     cities = tuple(gaz.cities_by_name.get(key) or gaz.cities_by_name.get(stripped) or [])[:20]

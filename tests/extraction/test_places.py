@@ -55,3 +55,46 @@ def test_a_city_gets_its_region_from_the_admin1_code_table(text: str, country: s
 def test_several_namesakes_in_one_country_cast_one_vote() -> None:
     text = "On 1 June 2022, metal workers held a protest in Santander (Cantabria) before the parliament."
     assert place_of(text) == ("Spain", "Cantabria")
+
+
+def place_name_of(text: str) -> tuple[str | None, str | None]:
+    place = extract(text, None).main_place()
+    return (place.name, place.admin1) if place is not None else (None, None)
+
+
+def test_a_street_named_after_a_town_is_not_the_venue() -> None:
+    text = "Police were called to the 1200 block of Cleveland Avenue in Lansing after two men were shot."
+    assert place_name_of(text) == ("Lansing", "Michigan")
+
+
+def test_a_title_case_headline_anchors_its_town() -> None:
+    assert place_name_of("Two Teens Wounded In Tulsa Shooting\n\nOfficers said the victims were treated.") == (
+        "Tulsa",
+        "Oklahoma",
+    )
+
+
+def test_a_town_named_by_its_police_or_residents_is_the_venue() -> None:
+    text = "The Kalamazoo Police Department said a teenager was wounded early Sunday."
+    assert place_name_of(text) == ("Kalamazoo", "Michigan")
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("A man was shot in Columbia, Mo. on Friday night.", "Missouri"),
+        ("A man was shot in Columbia, TN on Friday night.", "Tennessee"),
+    ],
+)
+def test_a_state_abbreviation_after_the_town_picks_the_namesake(text: str, admin1: str) -> None:
+    assert place_name_of(text) == ("Columbia", admin1)
+
+
+def test_a_postal_code_alone_is_no_state() -> None:
+    # "OR" in capitals is a word, not Oregon, unless it follows a town.
+    assert place_of("WITNESSES SAW TWO MEN FLEE OR HIDE in Boise.")[1] == "Idaho"
+
+
+def test_saint_after_a_town_is_no_street() -> None:
+    text = "Worshippers gathered outside Seoul St. Mary's Hospital (Seoul City) on Sunday."
+    assert place_of(text) == ("South Korea", "Seoul Special City")
