@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from service.domain import FieldDecision, FigureClaim, FigureKind, Qualifier
 from service.reconciliation.evidence import ChronoKey, Evidence, ids, iso, normalise
 from service.reconciliation.policy import Policy
-from service.reconciliation.scope import RULE_AGGREGATE, is_aggregate
+from service.reconciliation.scope import RULE_AGGREGATE, breaks_down, is_aggregate, written_after
 
 Figure = Evidence[FigureClaim]
 
@@ -60,6 +60,7 @@ RULE_BY_POLICY: Mapping[Policy, str] = {
 }
 RULE_SUBGROUP_FLOOR = "figure.subgroup_floor/v1"
 RULE_VAGUE_FLOOR = "figure.vague_floor/v1"
+RULE_TIGHTEST_AGGREGATE = "figure.tightest_aggregate/v1"
 
 
 def origin(item: Figure) -> str:
@@ -147,17 +148,55 @@ def report_leads(items: Sequence[Figure]) -> ReportLeads:
     return leads
 
 
-def set_aside_aggregates(items: Sequence[Figure]) -> tuple[list[Figure], list[Figure]]:
-    """Split into (specific, aggregates): period and area totals never stand for one event's toll.
+def running_totals(items: Sequence[Figure]) -> set[int]:
+    """Claim ids of updates that carry the event's own count into a larger running total.
 
-    When the event's only stated numbers are aggregates, they are all there is and are kept, so the figure
-    is not silently dropped; the other rules then treat them as usual.
+    "Shelling kills 11 people, raising the toll to 62": the sentence states this attack's count first, then
+    the total it adds to (of the day, the offensive, the city). The update is the larger count over many
+    events; the count read before it in the same sentence is this event's toll.
     """
-    aggregates = [item for item in items if is_aggregate(item.claim)]
-    specific = [item for item in items if not is_aggregate(item.claim)]
-    if not any(not is_vague(item.claim) for item in specific):
-        return list(items), []
-    return specific, aggregates
+    counts = [item for item in items if not item.claim.is_update and not is_vague(item.claim)]
+    return {
+        update.claim_id
+        for update in items
+        if update.claim.is_update
+        and any(
+            update.report_id == count.report_id
+            and written_after(update.claim, count.claim) is not None
+            and count.claim.best < update.claim.best
+            for count in counts
+        )
+    }
+
+
+def set_aside_aggregates(items: Sequence[Figure]) -> tuple[list[Figure], list[Figure], Figure | None]:
+    """Split into (specific, aggregates, stand-in): period and area totals never stand for one event's toll.
+
+    Aggregates are the period and area totals scope.py recognises and the running totals an event's own
+    count is added to; a number written after an aggregate in its sentence breaks it down or extends it
+    ("including 40 soldiers", "out of 470"), so it is part of the aggregate, not a toll of its own.
+
+    When the event's only stated numbers are aggregates, the figure is not silently dropped: every aggregate
+    counts this event and others, so each bounds it above, and the smallest one, the tightest bound, is kept
+    to stand for it (RULE_TIGHTEST_AGGREGATE); a part of a round-up ("including 11 civilians") is often the
+    event itself.
+    """
+    running = running_totals(items)
+    totals = [item for item in items if is_aggregate(item.claim) or item.claim_id in running]
+    parts = [
+        item
+        for item in items
+        if any(item.report_id == total.report_id and breaks_down(item.claim, total.claim) for total in totals)
+    ]
+    aside = {item.claim_id for item in (*totals, *parts)}
+    aggregates = [item for item in items if item.claim_id in aside]
+    specific = [item for item in items if item.claim_id not in aside]
+    stated = [item for item in aggregates if not is_vague(item.claim)]
+    if not stated or any(not is_vague(item.claim) for item in specific):
+        return specific, aggregates, None
+    tightest = min(stated, key=lambda item: (item.claim.best, item.when))
+    aggregates.remove(tightest)
+    return [*specific, tightest], aggregates, tightest
 
 
 def supersede_own_figures(items: Sequence[Figure]) -> tuple[list[Figure], list[Figure]]:
@@ -360,7 +399,7 @@ def _listed(items: Sequence[Figure]) -> str:
 
 def reconcile_figure(kind: FigureKind, items: Sequence[Figure], policy: Policy) -> FieldDecision:
     """Reconcile every claim of one figure kind into {low, best, high} with provenance."""
-    specific, aggregates = set_aside_aggregates(items)
+    specific, aggregates, stand_in = set_aside_aggregates(items)
     leads = report_leads(specific)
     in_passing = leads.in_passing
     active, superseded = supersede_own_figures(leads.kept)
@@ -398,6 +437,11 @@ def reconcile_figure(kind: FigureKind, items: Sequence[Figure], policy: Policy) 
         notes.append(f"{len(superseded)} claim(s) replaced by a later figure of the same source")
     if aggregates:
         notes.append(f"period or area total(s) set aside ({RULE_AGGREGATE}): {_listed(aggregates)}")
+    if stand_in is not None:
+        notes.append(
+            f"only totals over many events are stated: the tightest, claim {stand_in.claim_id}, stands in "
+            f"({RULE_TIGHTEST_AGGREGATE})"
+        )
     if in_passing:
         notes.append(f"{len(in_passing)} figure(s) in passing, not a report's lead: {_listed(in_passing)}")
 

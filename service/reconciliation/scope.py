@@ -14,7 +14,7 @@ import re
 
 from service.domain import FigureClaim
 
-RULE_AGGREGATE = "figure.aggregate_toll/v1"
+RULE_AGGREGATE = "figure.aggregate_toll/v2"
 
 NUMBER_WORDS = {
     1: "one",
@@ -57,26 +57,62 @@ _NEXT_FIGURE = re.compile(
 )
 
 
-def _number_at(quote: str, value: int) -> int | None:
-    """Where the claim's number is written in the quote (digits, or a word for small numbers)."""
+# A number that breaks the count before it down ("208 killed, including 66 soldiers ... in 3 days") is not
+# a new figure: the words after it still belong to the total.
+_BREAKDOWN = re.compile(
+    r"\b(?:including|among them|of whom)\s+(?:about |at least |more than |nearly )?$", re.IGNORECASE
+)
+
+
+def _number_in(quote: str, value: int) -> re.Match[str] | None:
+    """Where `value` is written in the quote (digits, or a word for small numbers)."""
     spellings = [re.escape(f"{value:,}"), str(value)]
     if value in NUMBER_WORDS:
         spellings.append(NUMBER_WORDS[value])
-    found = re.search(rf"(?<![\w,]){'|'.join(spellings)}(?![\w,])", quote, re.IGNORECASE)
-    return found.end() if found else None
+    return re.search(rf"(?<![\w,]){'|'.join(spellings)}(?![\w,])", quote, re.IGNORECASE)
+
+
+def _stated_number(claim: FigureClaim) -> re.Match[str] | None:
+    quote = claim.span.quote
+    # `best` is the number as written: "about 20" is read as [18, 22] but written as 20.
+    found = _number_in(quote, claim.best)
+    if found is None and claim.low > 0:
+        # The number is not in the quote as written (e.g. "more than 20" read as 21): look for that.
+        found = _number_in(quote, claim.low - 1)
+    return found
+
+
+# Words that continue a total with its parts: "47 killed, including 4 soldiers and 11 civilians", "212 out of 470".
+_BREAKDOWN_WORDS = re.compile(r"\b(?:including|among them|of whom|of them|out of)\b", re.IGNORECASE)
+
+
+def written_after(claim: FigureClaim, total: FigureClaim) -> str | None:
+    """The words between `total`'s number and `claim`'s when both are written in `total`'s sentence, in that
+    order; None otherwise. The claims must come from one report (spans are offsets into it)."""
+    found, total_found = _stated_number(claim), _stated_number(total)
+    if found is None or total_found is None:
+        return None
+    at, total_at = claim.span.start + found.start(), total.span.start + total_found.end()
+    if not total_at <= at < total.span.end:
+        return None
+    return total.span.quote[total_at - total.span.start : at - total.span.start]
+
+
+def breaks_down(claim: FigureClaim, total: FigureClaim) -> bool:
+    """True when `claim` is written after `total` in its sentence as one of its parts ("including 11 ...")."""
+    between = written_after(claim, total)
+    return between is not None and _BREAKDOWN_WORDS.search(between) is not None
 
 
 def is_aggregate(claim: FigureClaim) -> bool:
     """True when the words right after the claim's number make it a period or area total."""
-    quote = claim.span.quote
-    # `best` is the number as written: "about 20" is read as [18, 22] but written as 20.
-    after = _number_at(quote, claim.best)
-    if after is None:
-        # The number is not in the quote as written (e.g. "more than 20" read as 21): judge from that.
-        after = _number_at(quote, claim.low - 1) if claim.low > 0 else None
-    if after is None:
+    found = _stated_number(claim)
+    if found is None:
         return False
-    tail = quote[after:]
-    next_figure = _NEXT_FIGURE.search(tail)
-    window = tail[: next_figure.start()] if next_figure else tail
-    return AGGREGATE_CUES.search(window) is not None
+    tail = claim.span.quote[found.end() :]
+    end = len(tail)
+    for next_figure in _NEXT_FIGURE.finditer(tail):
+        if not _BREAKDOWN.search(tail[: next_figure.start()]):
+            end = next_figure.start()
+            break
+    return AGGREGATE_CUES.search(tail[:end]) is not None

@@ -114,13 +114,55 @@ def test_a_daily_round_up_never_stands_for_the_event() -> None:
     assert decision.value == {"low": 6, "best": 6, "high": 6}
     # A total over many events bounds this one above: it supports the 6 rather than contradicting it.
     assert decision.supporting == (1, 2)
-    assert decision.note is not None and "figure.aggregate_toll/v1" in decision.note
+    assert decision.note is not None and "figure.aggregate_toll/v2" in decision.note
 
 
 def test_a_round_up_is_kept_when_it_is_the_only_number() -> None:
     claims = [sourced(1, 1, "Monitor", WED, exact(47, quote=ROUND_UP))]
     decision = killed(claims)
     assert decision.value == {"low": 47, "best": 47, "high": 47}
+
+
+def test_the_parts_of_a_round_up_are_set_aside_with_it() -> None:
+    claims = [
+        sourced(1, 1, "Monitor", TUE, exact(6, subgroup="civilians", quote="Warplanes kill 6 civilians in Kafr Nabl")),
+        sourced(2, 2, "Monitor", WED, exact(47, quote=ROUND_UP)),
+        # "... and 11 civilians": the day's civilians across the country, not a later count of these six.
+        sourced(3, 2, "Monitor", WED, exact(11, subgroup="civilians", quote=ROUND_UP)),
+    ]
+    decision = killed(claims)
+    assert decision.value == {"low": 6, "best": 6, "high": None}
+    assert decision.superseded == ()
+
+
+def test_when_only_totals_over_many_events_are_stated_the_tightest_stands_in() -> None:
+    # Each total counts this event and others, so each bounds it above; the smallest bounds it best.
+    claims = [
+        sourced(1, 1, "Monitor", WED, exact(47, quote=ROUND_UP)),
+        sourced(2, 1, "Monitor", WED, exact(11, subgroup="civilians", quote=ROUND_UP)),
+        sourced(3, 2, "Monitor", THU, exact(130, quote="130 were killed since the start of the week")),
+    ]
+    decision = killed(claims)
+    assert decision.value == {"low": 11, "best": 11, "high": None}
+    assert decision.note is not None and "figure.tightest_aggregate/v1" in decision.note
+
+
+def test_an_update_after_the_attacks_own_count_is_a_running_total() -> None:
+    sentence = "An air strike kills 9 people in the market, raising the death toll of the offensive to 140"
+    claims = [
+        sourced(1, 1, "Monitor", TUE, exact(9, quote=sentence)),
+        sourced(2, 1, "Monitor", TUE, exact(140, quote=sentence, is_update=True)),
+    ]
+    decision = killed(claims)
+    assert decision.value == {"low": 9, "best": 9, "high": 9}
+
+
+def test_an_update_of_the_events_own_toll_still_leads() -> None:
+    claims = [
+        sourced(1, 1, "Wire", TUE, exact(5, quote="Five people were killed in the bombing")),
+        sourced(2, 2, "Agency", WED, exact(7, quote="The toll from the bombing rose to 7", is_update=True)),
+    ]
+    assert killed(claims).value == {"low": 5, "best": 7, "high": 7}
 
 
 def test_a_running_total_gives_way_to_the_attacks_own_toll() -> None:

@@ -25,6 +25,8 @@ from .builders import exact, figure
             "year",
         ),
         (exact(141, quote="141 minors died in unintentional shootings across the country"), "area"),
+        # A breakdown does not end the total's words: the period after it still scopes the 900.
+        (exact(900, quote="About 900 people including 300 children were killed in 18 days of shelling"), "parts"),
     ],
 )
 def test_period_and_area_totals_are_aggregates(claim: FigureClaim, why: str) -> None:
