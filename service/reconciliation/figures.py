@@ -61,6 +61,7 @@ RULE_BY_POLICY: Mapping[Policy, str] = {
 RULE_SUBGROUP_FLOOR = "figure.subgroup_floor/v1"
 RULE_VAGUE_FLOOR = "figure.vague_floor/v1"
 RULE_TIGHTEST_AGGREGATE = "figure.tightest_aggregate/v1"
+RULE_STATED_NUMBER = "figure.stated_number/v1"
 
 
 def origin(item: Figure) -> str:
@@ -82,9 +83,13 @@ def floor_of(claim: FigureClaim) -> int:
     """The smallest figure the source stands behind.
 
     "Up to 10" is reported as the figure 10; taking its interval low (0) would let a hedge erase a toll.
+    "More than 60" is coded as 60 (RULE_STATED_NUMBER), as ACLED and UCDP code the stated number: the source
+    counted 60 and hedges that more may follow, it did not count 61.
     """
     if claim.qualifier == Qualifier.AT_MOST and claim.high is not None:
         return claim.high
+    if claim.qualifier == Qualifier.MORE_THAN and claim.low > 0:
+        return claim.low - 1
     return claim.low
 
 
@@ -245,16 +250,16 @@ def subgroup_floor(subgroups: Iterable[Figure]) -> tuple[int, tuple[int, ...]]:
     for item in subgroups:
         if is_vague(item.claim):
             continue
-        best = max(best, (item.claim.low, (item.claim_id,)))
+        best = max(best, (floor_of(item.claim), (item.claim_id,)))
         label = _subgroup_key(item.claim)
         assert label is not None
         held = by_report[item.report_id].get(label)
-        if held is None or item.claim.low > held.claim.low:
+        if held is None or floor_of(item.claim) > floor_of(held.claim):
             by_report[item.report_id][label] = item
     for labels in by_report.values():
         disjoint = [item for label, item in labels.items() if NESTED_SUBGROUPS.get(label) not in labels]
         if len(disjoint) > 1:
-            best = max(best, (sum(item.claim.low for item in disjoint), ids(disjoint)))
+            best = max(best, (sum(floor_of(item.claim) for item in disjoint), ids(disjoint)))
     return best
 
 
@@ -306,7 +311,7 @@ def _replaces(item: Figure, estimate: int | None, leader: Figure) -> bool:
     """Whether a figure read after `leader` takes over the running estimate."""
     if estimate is None:
         return True
-    value = item.claim.best if not is_open(item.claim) else item.claim.low
+    value = item.claim.best if not is_open(item.claim) else floor_of(item.claim)
     if value > estimate:
         # Tolls rise: a higher figure (or lower bound) later on is the news.
         return True
@@ -323,7 +328,7 @@ def rising_credible(credible: Sequence[Figure]) -> tuple[int, Figure]:
     leader = credible[0]
     for item in credible:
         if _replaces(item, estimate, leader):
-            estimate = item.claim.best if not is_open(item.claim) else item.claim.low
+            estimate = item.claim.best if not is_open(item.claim) else floor_of(item.claim)
             leader = item
     assert estimate is not None  # credible is never empty
     return estimate, leader
@@ -335,7 +340,7 @@ def upper_end(credible: Sequence[Figure]) -> int | None:
     if not closed:
         return None
     top = max(closed)
-    open_lows = [item.claim.low for item in credible if is_open(item.claim)]
+    open_lows = [floor_of(item.claim) for item in credible if is_open(item.claim)]
     return None if open_lows and max(open_lows) > top else top
 
 
@@ -372,6 +377,8 @@ def from_stated_figures(credible: Sequence[Figure], floor: int, policy: Policy) 
         f"rising credible figure: claim {leader.claim_id} ({leader.sourced.source}, "
         f"{iso(leader.sourced.published_at)}), {len(origins)} independent origin(s)"
     )
+    if leader.claim.qualifier == Qualifier.MORE_THAN:
+        note += f", coded as the number stated ({RULE_STATED_NUMBER})"
     best = pick_best(policy, low, estimate, high, credible)
     return Interval(low, estimate, best, high, RULE_BY_POLICY[policy], note)
 

@@ -147,6 +147,16 @@ def test_ranges_and_up_to() -> None:
     assert killed(capped).value == {"low": 10, "best": 10, "high": 10}
 
 
+def test_more_than_is_coded_as_the_number_stated() -> None:
+    # "More than 40 killed": the source counted 40 and hedges; monitors code 40, not 41.
+    claims = [sourced(1, 1, "Wire", TUE, figure(41, None, Qualifier.MORE_THAN))]
+    decision = killed(claims)
+    assert decision.value == {"low": 40, "best": 40, "high": None}
+    assert decision.note is not None and "figure.stated_number/v1" in decision.note
+    soldiers = [sourced(1, 1, "Wire", TUE, figure(13, None, Qualifier.MORE_THAN, subgroup="soldiers"))]
+    assert killed(soldiers).value == {"low": 12, "best": 12, "high": None}
+
+
 def _tolls_with_a_far_figure(extra_origin: bool) -> list[SourcedClaim]:
     claims = [
         sourced(1, 1, "A", MON, exact(10)),
