@@ -20,6 +20,7 @@ outlets is one piece of evidence, not many.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -153,24 +154,32 @@ def report_leads(items: Sequence[Figure]) -> ReportLeads:
     return leads
 
 
+# "rose from 5 to 7": the earlier count is the old figure, not a part of the new one.
+_REVISED_FROM = re.compile(r"^[\s\w]{0,15}\bto\s*$")
+
+
+def _adds_to(update: Figure, count: Figure) -> bool:
+    """Whether `update` is written after the smaller `count` in its sentence as the total it adds to."""
+    if update.report_id != count.report_id or count.claim.best >= update.claim.best:
+        return False
+    between = written_after(update.claim, count.claim)
+    return between is not None and not _REVISED_FROM.search(between)
+
+
 def running_totals(items: Sequence[Figure]) -> set[int]:
     """Claim ids of updates that carry the event's own count into a larger running total.
 
     "Shelling kills 11 people, raising the toll to 62": the sentence states this attack's count first, then
     the total it adds to (of the day, the offensive, the city). The update is the larger count over many
-    events; the count read before it in the same sentence is this event's toll.
+    events; the count read before it in the same sentence is this event's toll. The same holds for a second
+    update after a first ("raises to 41 the massacre's toll, raising in turn the day's toll to 53"), but not
+    for a revision ("rose from 5 to 7").
     """
-    counts = [item for item in items if not item.claim.is_update and not is_vague(item.claim)]
+    counts = [item for item in items if not is_vague(item.claim)]
     return {
         update.claim_id
         for update in items
-        if update.claim.is_update
-        and any(
-            update.report_id == count.report_id
-            and written_after(update.claim, count.claim) is not None
-            and count.claim.best < update.claim.best
-            for count in counts
-        )
+        if update.claim.is_update and any(_adds_to(update, count) for count in counts if count is not update)
     }
 
 

@@ -157,6 +157,24 @@ def test_an_update_after_the_attacks_own_count_is_a_running_total() -> None:
     assert decision.value == {"low": 9, "best": 9, "high": 9}
 
 
+def test_a_second_update_in_turn_is_a_running_total() -> None:
+    sentence = "The market bombing's toll rises to 12, raising in turn the day's death toll across the province to 30"
+    claims = [
+        sourced(1, 1, "Monitor", TUE, exact(12, quote=sentence, is_update=True)),
+        sourced(2, 1, "Monitor", TUE, exact(30, quote=sentence, is_update=True)),
+    ]
+    assert killed(claims).value == {"low": 12, "best": 12, "high": 12}
+
+
+def test_a_revision_from_an_old_figure_is_not_a_running_total() -> None:
+    sentence = "The toll from the bombing rose from 5 to 7 overnight"
+    claims = [
+        sourced(1, 1, "Wire", WED, exact(5, quote=sentence)),
+        sourced(2, 1, "Wire", WED, exact(7, quote=sentence, is_update=True)),
+    ]
+    assert killed(claims).value == {"low": 7, "best": 7, "high": 7}
+
+
 def test_an_update_of_the_events_own_toll_still_leads() -> None:
     claims = [
         sourced(1, 1, "Wire", TUE, exact(5, quote="Five people were killed in the bombing")),
