@@ -9,7 +9,8 @@ Each stage is a small function so a decision can be explained stage by stage:
 2. `supersede_own_figures`: a source's latest report replaces its own earlier figures.
 3. `subgroup_floor`: a subgroup count, or a sum of disjoint subgroups from one report, bounds the total below;
    `subgroups_in_passing` leaves out groups a report names after it has stated its toll.
-4. `unsupported_outliers`: a figure far from the rest needs independent support before it counts.
+4. `unsupported_outliers`: a figure far from the rest needs independent support before it counts;
+   `subgroups_above_every_total`: so does a subgroup count far above every credible total.
 5. `rising_credible`: tolls rise as bodies are found, so a later, higher credible figure leads the estimate;
    a later, lower figure from another outlet is a partial account, not a correction.
 6. `pick_best`: the policy chooses which end of the interval is published as `best`.
@@ -316,6 +317,26 @@ def unsupported_outliers(totals: Sequence[Figure]) -> set[int]:
     return {item.claim_id for item in totals if (item.claim.low, item.claim.high) in outlying}
 
 
+def subgroups_above_every_total(subgroups: Sequence[Figure], credible: Sequence[Figure]) -> set[int]:
+    """Claim ids of subgroup counts far above every credible total that lack independent support.
+
+    A part is never larger than the whole: "164 civilians" beside tolls of 10 and 44 counts a wider area or
+    a longer period than the event, so on a single origin's word it sets no floor.
+    """
+    top = max((floor_of(item.claim) if is_open(item.claim) else item.claim.best for item in credible), default=0)
+    if top < 2:
+        # A toll of one is as often one victim singled out ("a child was among the dead") as the toll.
+        return set()
+    support: dict[int, set[str]] = defaultdict(set)
+    for item in subgroups:
+        support[floor_of(item.claim)].add(origin(item))
+    return {
+        item.claim_id
+        for item in subgroups
+        if (value := floor_of(item.claim)) > top and _far(value, top) and len(support[value]) < OUTLIER_MIN_SUPPORT
+    }
+
+
 def _replaces(item: Figure, estimate: int | None, leader: Figure) -> bool:
     """Whether a figure read after `leader` takes over the running estimate."""
     if estimate is None:
@@ -424,13 +445,16 @@ def reconcile_figure(kind: FigureKind, items: Sequence[Figure], policy: Policy) 
     totals = [item for item in active if item.claim.subgroup is None]
     subgroups = [item for item in active if item.claim.subgroup is not None]
     passing_subgroups = subgroups_in_passing(subgroups, leads.kept)
-    floor, floor_ids = subgroup_floor(item for item in subgroups if item.claim_id not in passing_subgroups)
     precise = [item for item in totals if not is_vague(item.claim)]
     outliers = unsupported_outliers(precise)
     credible = [item for item in precise if item.claim_id not in outliers]
     if not credible:
         # Every figure looks far from every other: there is no "rest", so nothing is an outlier.
         credible, outliers = precise, set()
+    outliers |= subgroups_above_every_total(subgroups, credible)
+    floor, floor_ids = subgroup_floor(
+        item for item in subgroups if item.claim_id not in passing_subgroups and item.claim_id not in outliers
+    )
 
     if credible:
         interval = from_stated_figures(credible, floor, policy)

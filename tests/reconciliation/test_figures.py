@@ -157,6 +157,23 @@ def test_more_than_is_coded_as_the_number_stated() -> None:
     assert killed(soldiers).value == {"low": 12, "best": 12, "high": None}
 
 
+def test_a_subgroup_far_above_every_total_sets_no_floor() -> None:
+    # "80 civilians" beside tolls of 10 and 12 counts a wider area or a longer period than the event.
+    claims = [
+        sourced(1, 1, "A", TUE, exact(10)),
+        sourced(2, 2, "B", TUE, exact(12)),
+        sourced(3, 3, "C", WED, exact(80, subgroup="civilians")),
+    ]
+    decision = killed(claims)
+    assert decision.value == {"low": 10, "best": 12, "high": 12}
+    assert 3 in decision.conflicting
+    # Two independent origins make it news, and a toll of one may be a single victim singled out.
+    supported = [*claims, sourced(4, 4, "D", WED, exact(80, subgroup="civilians"))]
+    assert killed(supported).value["best"] == 80
+    singled_out = [sourced(1, 1, "A", TUE, exact(1)), sourced(3, 3, "C", WED, exact(80, subgroup="civilians"))]
+    assert killed(singled_out).value["best"] == 80
+
+
 def _tolls_with_a_far_figure(extra_origin: bool) -> list[SourcedClaim]:
     claims = [
         sourced(1, 1, "A", MON, exact(10)),
