@@ -64,6 +64,9 @@ RULE_SUBGROUP_FLOOR = "figure.subgroup_floor/v1"
 RULE_VAGUE_FLOOR = "figure.vague_floor/v1"
 RULE_TIGHTEST_AGGREGATE = "figure.tightest_aggregate/v1"
 RULE_STATED_NUMBER = "figure.stated_number/v1"
+RULE_PRECISE_OVER_APPROXIMATE = "figure.precise_over_approximate/v1"
+# Qualifiers whose number is a count the source made, not a rounding or a band.
+STATED_COUNTS = (Qualifier.EXACT, Qualifier.AT_LEAST, Qualifier.MORE_THAN)
 
 
 def origin(item: Figure) -> str:
@@ -395,12 +398,29 @@ class Interval:
     note: str
 
 
-def from_stated_figures(credible: Sequence[Figure], floor: int, policy: Policy) -> Interval:
+def precise_within(leader: Figure, credible: Sequence[Figure], floor: int) -> int | None:
+    """A precise count inside the band of an approximate leading figure, which is then taken over it.
+
+    "About 20 killed" beside "19 civilians killed" is the same toll rounded: the precise count is what the
+    rounding came from. Among several, the largest, since tolls rise.
+    """
+    claim = leader.claim
+    if claim.qualifier != Qualifier.ABOUT or claim.high is None:
+        return None
+    counts = [item.claim.best for item in credible if item.claim.qualifier == Qualifier.EXACT]
+    inside = [value for value in (*counts, floor) if claim.low <= value <= claim.high and value > 0]
+    return max(inside) if inside else None
+
+
+def from_stated_figures(credible: Sequence[Figure], floor: int, policy: Policy, *, counted_floor: bool) -> Interval:
     """Stated totals exist: low is the most conservative, the rising credible figure leads the estimate."""
     low = max(min(floor_of(item.claim) for item in credible), floor)
     high = upper_end(credible)
     estimate, leader = rising_credible(credible)
     estimate = max(estimate, floor)
+    counted = precise_within(leader, credible, floor if counted_floor else 0)
+    if counted is not None:
+        estimate = counted
     value_key = (leader.claim.low, leader.claim.high)
     origins = {origin(item) for item in credible if (item.claim.low, item.claim.high) == value_key}
     note = (
@@ -409,6 +429,8 @@ def from_stated_figures(credible: Sequence[Figure], floor: int, policy: Policy) 
     )
     if leader.claim.qualifier == Qualifier.MORE_THAN:
         note += f", coded as the number stated ({RULE_STATED_NUMBER})"
+    if counted is not None:
+        note += f"; the count {counted} inside its approximate band is taken over it ({RULE_PRECISE_OVER_APPROXIMATE})"
     best = pick_best(policy, low, estimate, high, credible)
     return Interval(low, estimate, best, high, RULE_BY_POLICY[policy], note)
 
@@ -457,7 +479,9 @@ def reconcile_figure(kind: FigureKind, items: Sequence[Figure], policy: Policy) 
     )
 
     if credible:
-        interval = from_stated_figures(credible, floor, policy)
+        # A floor from stated counts is itself a count; "about 950 civilians" gives only a bound.
+        counted_floor = all(item.claim.qualifier in STATED_COUNTS for item in subgroups if item.claim_id in floor_ids)
+        interval = from_stated_figures(credible, floor, policy, counted_floor=counted_floor)
     elif floor_ids:
         interval = from_subgroups(floor)
     else:

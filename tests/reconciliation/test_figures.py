@@ -174,6 +174,29 @@ def test_a_subgroup_far_above_every_total_sets_no_floor() -> None:
     assert killed(singled_out).value["best"] == 80
 
 
+def about(value: int, spread: int) -> FigureClaim:
+    return figure(value - spread, value + spread, Qualifier.ABOUT)
+
+
+def test_a_precise_count_inside_an_approximate_band_is_taken_over_it() -> None:
+    # "About 30 killed" after "28 killed" is the same toll rounded, not a rise to 30.
+    claims = [sourced(1, 1, "Wire", TUE, exact(28)), sourced(2, 2, "Local", WED, about(30, 3))]
+    decision = killed(claims)
+    assert decision.value == {"low": 27, "best": 28, "high": 33}
+    assert decision.note is not None and "figure.precise_over_approximate/v1" in decision.note
+    # So is a subgroup count, but not the bound an approximate subgroup gives.
+    counted = [sourced(1, 1, "Wire", TUE, exact(28, subgroup="civilians")), sourced(2, 2, "Local", WED, about(30, 3))]
+    assert killed(counted).value["best"] == 28
+    rounded = [
+        sourced(1, 1, "Wire", TUE, figure(25, 31, Qualifier.ABOUT, subgroup="civilians")),
+        sourced(2, 2, "Local", WED, about(30, 3)),
+    ]
+    assert killed(rounded).value["best"] == 30
+    # A count outside the band is an earlier toll that rose.
+    rose = [sourced(1, 1, "Wire", TUE, exact(12)), sourced(2, 2, "Local", WED, about(30, 3))]
+    assert killed(rose).value["best"] == 30
+
+
 def _tolls_with_a_far_figure(extra_origin: bool) -> list[SourcedClaim]:
     claims = [
         sourced(1, 1, "A", MON, exact(10)),
