@@ -65,6 +65,7 @@ RULE_VAGUE_FLOOR = "figure.vague_floor/v1"
 RULE_TIGHTEST_AGGREGATE = "figure.tightest_aggregate/v1"
 RULE_STATED_NUMBER = "figure.stated_number/v1"
 RULE_PRECISE_OVER_APPROXIMATE = "figure.precise_over_approximate/v1"
+RULE_SAME_DAY_UPDATE = "figure.same_day_update/v1"
 # Qualifiers whose number is a count the source made, not a rounding or a band.
 STATED_COUNTS = (Qualifier.EXACT, Qualifier.AT_LEAST, Qualifier.MORE_THAN)
 
@@ -217,6 +218,22 @@ def set_aside_aggregates(items: Sequence[Figure]) -> tuple[list[Figure], list[Fi
     return [*specific, tightest], aggregates, tightest
 
 
+def _latest_word(pool: Sequence[Figure]) -> Figure:
+    """A source's latest figure, `pool` in time order (RULE_SAME_DAY_UPDATE).
+
+    Publication dates are days: the order of one source's reports within a day is not known, so on the
+    latest day an explicit update ("raise to 53 the number of victims") is the latest word over a plain
+    figure of that day ("26 killed by bombardment"), which may have been written before it, unless that
+    figure is higher.
+    """
+    latest = pool[-1]
+    updates = [item for item in pool if item.when[0] == latest.when[0] and item.claim.is_update]
+    if not updates or floor_of(latest.claim) > floor_of(updates[-1].claim):
+        # Tolls rise: a higher figure later that day is news even without the word "update".
+        return latest
+    return updates[-1]
+
+
 def supersede_own_figures(items: Sequence[Figure]) -> tuple[list[Figure], list[Figure]]:
     """Split into (active, superseded): a source's later figure replaces its own earlier one.
 
@@ -232,7 +249,7 @@ def supersede_own_figures(items: Sequence[Figure]) -> tuple[list[Figure], list[F
     for group in groups.values():
         group.sort(key=lambda item: item.when)
         pool = [item for item in group if not is_vague(item.claim)] or group
-        latest_report = pool[-1].report_id
+        latest_report = _latest_word(pool).report_id
         current = [item for item in pool if item.report_id == latest_report]
         # Report-level time: claims of one report are said at once, whatever their ids.
         current_time = current[0].when[:3]
@@ -246,8 +263,10 @@ def supersede_own_figures(items: Sequence[Figure]) -> tuple[list[Figure], list[F
         for item in group:
             if item in current:
                 continue
-            # Only what came before the replacing report is replaced; a later vague word stays as evidence.
-            (superseded if item.when[:3] < current_time else active).append(item)
+            # Only what came before the replacing report is replaced, or on its day (see _latest_word); a
+            # later vague word stays as evidence.
+            replaced = item.when[:3] < current_time or (item in pool and item.when[0] == current_time[0])
+            (superseded if replaced else active).append(item)
     return active, superseded
 
 
@@ -498,7 +517,10 @@ def reconcile_figure(kind: FigureKind, items: Sequence[Figure], policy: Policy) 
     if outliers:
         notes.append(f"outlier(s) without independent support: {', '.join(map(str, sorted(outliers)))}")
     if superseded:
-        notes.append(f"{len(superseded)} claim(s) replaced by a later figure of the same source")
+        notes.append(
+            f"{len(superseded)} claim(s) replaced by a later figure of the same source "
+            f"(within a day, by its explicit update: {RULE_SAME_DAY_UPDATE})"
+        )
     if aggregates:
         notes.append(f"period or area total(s) set aside ({RULE_AGGREGATE}): {_listed(aggregates)}")
     if stand_in is not None:

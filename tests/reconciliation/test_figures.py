@@ -30,6 +30,22 @@ def test_source_replaces_its_own_earlier_figure() -> None:
     assert decision.supporting == (3,)
 
 
+def test_within_a_day_a_sources_explicit_update_is_its_latest_word() -> None:
+    # Dates are days: the plain 26 may have been written before "the toll rose to 53" that same day.
+    claims = [
+        sourced(1, 1, "Monitor", TUE, exact(53, is_update=True)),
+        sourced(2, 2, "Monitor", TUE, exact(26)),
+    ]
+    decision = killed(claims)
+    assert decision.value == {"low": 53, "best": 53, "high": 53}
+    assert decision.superseded == (2,)
+    # A higher figure later that day is news all the same, and a later day's figure replaces the update.
+    higher = [sourced(1, 1, "Monitor", TUE, exact(38, is_update=True)), sourced(2, 2, "Monitor", TUE, exact(43))]
+    assert killed(higher).value["best"] == 43
+    next_day = [sourced(1, 1, "Monitor", TUE, exact(53, is_update=True)), sourced(2, 2, "Monitor", WED, exact(26))]
+    assert killed(next_day).value["best"] == 26
+
+
 def test_a_downward_correction_by_the_same_source_still_replaces() -> None:
     claims = [sourced(1, 1, "Wire", TUE, exact(10)), sourced(2, 2, "Wire", WED, exact(8))]
     decision = killed(claims)
