@@ -454,10 +454,19 @@ def from_stated_figures(credible: Sequence[Figure], floor: int, policy: Policy, 
     return Interval(low, estimate, best, high, RULE_BY_POLICY[policy], note)
 
 
-def from_subgroups(floor: int) -> Interval:
-    """Only subgroup counts: the total is at least their floor, and nothing bounds it above."""
+def from_subgroups(floor: int, behind: Sequence[Figure], policy: Policy) -> Interval:
+    """Only subgroup counts: the total is at least their floor, and nothing bounds it above.
+
+    The estimate takes an approximate count at its stated value: "about 25 soldiers killed" bounds the
+    total below by 23 (the band's low end) but its best estimate is 25.
+    """
+    stated = sum(
+        item.claim.best if item.claim.qualifier == Qualifier.ABOUT else floor_of(item.claim) for item in behind
+    )
+    estimate = max(floor, stated)
     note = "no total stated: the subgroup counts give a lower bound only"
-    return Interval(floor, floor, floor, None, RULE_SUBGROUP_FLOOR, note)
+    best = floor if policy == Policy.CONSERVATIVE else estimate
+    return Interval(floor, estimate, best, None, RULE_SUBGROUP_FLOOR, note)
 
 
 def from_vague_words(active: Sequence[Figure], policy: Policy) -> Interval:
@@ -502,7 +511,7 @@ def reconcile_figure(kind: FigureKind, items: Sequence[Figure], policy: Policy) 
         counted_floor = all(item.claim.qualifier in STATED_COUNTS for item in subgroups if item.claim_id in floor_ids)
         interval = from_stated_figures(credible, floor, policy, counted_floor=counted_floor)
     elif floor_ids:
-        interval = from_subgroups(floor)
+        interval = from_subgroups(floor, [item for item in subgroups if item.claim_id in floor_ids], policy)
     else:
         interval = from_vague_words(active, policy)
     low, best, high = interval.low, interval.best, interval.high

@@ -82,6 +82,13 @@ def test_an_update_in_the_same_report_replaces_the_old_figure() -> None:
     assert decision.superseded == (2,)
 
 
+def test_an_approximate_subgroup_count_alone_is_estimated_at_its_stated_value() -> None:
+    # "About 25 soldiers killed": at least 23 (the band's low end), best estimate 25.
+    claims = [sourced(1, 1, "Monitor", TUE, figure(23, 27, Qualifier.ABOUT, subgroup="soldiers"))]
+    assert killed(claims).value == {"low": 23, "best": 25, "high": None}
+    assert killed(claims, Policy.CONSERVATIVE).value == {"low": 23, "best": 23, "high": None}
+
+
 def test_subgroup_count_is_consistent_with_a_larger_total() -> None:
     claims = [
         sourced(1, 1, "State Media", TUE, exact(3, subgroup="security forces")),
