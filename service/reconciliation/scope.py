@@ -47,13 +47,19 @@ AGGREGATE_CUES = re.compile(
             r"\b(?:in|during) (?:19|20)\d\d\b",  # a year's count
             r"\b(?:each|every|per|a) year\b",
             r"\bacross (?:syria|the country|the city|the nation)\b|\bnationwide\b",
+            # many incidents: "6 dead, 28 wounded in weekend shootings", "killed in 3 separate attacks"
+            r"\b(?:separate|weekend|overnight|multiple|several|\d+) (?:shootings|attacks|incidents)\b|\bshootings\b",
         )
     ),
     re.IGNORECASE,
 )
 # The next number that starts another figure: not a period ("4 consecutive days") and not a year.
+# Neither is a count of incidents ("in 3 shootings") nor the wounded beside the dead ("2 dead, 4 hurt in"):
+# both belong to the same clause as the figure.
 _NEXT_FIGURE = re.compile(
     r"(?<!\d)(?!(?:19|20)\d\d\b)\d+(?!\d)(?!\s+(?:consecutive\s+)?(?:days|hours|weeks|months|years)\b)"
+    r"(?!\s+(?:separate\s+)?(?:shootings|attacks|incidents|scenes)\b)"
+    r"(?!\s+(?:others?\s+|people\s+)?(?:wounded|injured|hurt)\b)"
 )
 
 
@@ -104,15 +110,20 @@ def breaks_down(claim: FigureClaim, total: FigureClaim) -> bool:
     return between is not None and _BREAKDOWN_WORDS.search(between) is not None
 
 
+# A figure's words end with its clause: "...; police link it to earlier shootings" speaks of something else.
+_CLAUSE_END = re.compile(r";|\.\s+[A-Z]")
+
+
 def is_aggregate(claim: FigureClaim) -> bool:
     """True when the words right after the claim's number make it a period or area total."""
     found = _stated_number(claim)
     if found is None:
         return False
     tail = claim.span.quote[found.end() :]
-    end = len(tail)
+    clause_end = _CLAUSE_END.search(tail)
+    end = clause_end.start() if clause_end else len(tail)
     for next_figure in _NEXT_FIGURE.finditer(tail):
         if not _BREAKDOWN.search(tail[: next_figure.start()]):
-            end = next_figure.start()
+            end = min(end, next_figure.start())
             break
     return AGGREGATE_CUES.search(tail[:end]) is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.domain import FigureClaim, Qualifier
+from service.domain import FigureClaim, FigureKind, Qualifier
 from service.reconciliation.scope import is_aggregate
 
 from .builders import exact, figure
@@ -25,6 +25,10 @@ from .builders import exact, figure
             "year",
         ),
         (exact(141, quote="141 minors died in unintentional shootings across the country"), "area"),
+        # Many incidents, and the wounded beside the dead do not end the words that say so.
+        (exact(9, quote="9 dead, 31 wounded in weekend shootings across the county"), "incidents"),
+        (exact(4, quote="4 killed, 2 hurt in 3 separate attacks on Saturday"), "incidents"),
+        (exact(31, quote="9 dead, 31 wounded in weekend shootings", kind=FigureKind.INJURED), "incidents"),
         # A breakdown does not end the total's words: the period after it still scopes the 900.
         (exact(900, quote="About 900 people including 300 children were killed in 18 days of shelling"), "parts"),
     ],
@@ -37,6 +41,7 @@ def test_period_and_area_totals_are_aggregates(claim: FigureClaim, why: str) -> 
     "claim",
     [
         exact(3, quote="3 killed, 4 hurt in shooting at convenience store"),
+        exact(2, quote="2 dead, 5 wounded in shooting outside a club; police link it to earlier shootings"),
         exact(7, quote="The toll from Monday's bombing rose to seven", is_update=True),
         exact(2, quote="Two men were killed in a shooting yesterday"),
         # The running total's words belong to 225, not to the attack's own 14.
