@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from service.domain import FieldDecision, FigureClaim, FigureKind, Qualifier
 from service.reconciliation.evidence import ChronoKey, Evidence, ids, iso, normalise
 from service.reconciliation.policy import Policy
-from service.reconciliation.scope import RULE_AGGREGATE, breaks_down, is_aggregate, written_after
+from service.reconciliation.scope import RULE_AGGREGATE, breaks_down, is_aggregate, number_at, written_after
 
 Figure = Evidence[FigureClaim]
 
@@ -164,11 +164,15 @@ _REVISED_FROM = re.compile(r"^[\s\w]{0,15}\bto\s*$")
 
 
 def _adds_to(update: Figure, count: Figure) -> bool:
-    """Whether `update` is written after the smaller `count` in its sentence as the total it adds to."""
+    """Whether `update` is written after the smaller `count` as the total it adds to: in the count's own
+    sentence, or further on in the report when it is far larger (a toll three times the attack's own)."""
     if update.report_id != count.report_id or count.claim.best >= update.claim.best:
         return False
     between = written_after(update.claim, count.claim)
-    return between is not None and not _REVISED_FROM.search(between)
+    if between is not None:
+        return not _REVISED_FROM.search(between)
+    at, count_at = number_at(update.claim), number_at(count.claim)
+    return at is not None and count_at is not None and count_at < at and _far(update.claim.best, count.claim.best)
 
 
 def running_totals(items: Sequence[Figure]) -> set[int]:

@@ -88,6 +88,12 @@ def _stated_number(claim: FigureClaim) -> re.Match[str] | None:
     return found
 
 
+def number_at(claim: FigureClaim) -> int | None:
+    """Where in the report the claim's number is written, or None when its quote does not show it."""
+    found = _stated_number(claim)
+    return claim.span.start + found.start() if found else None
+
+
 # Words that continue a total with its parts: "47 killed, including 4 soldiers and 11 civilians", "212 out of 470".
 _BREAKDOWN_WORDS = re.compile(r"\b(?:including|among them|of whom|of them|out of)\b", re.IGNORECASE)
 

@@ -157,6 +157,21 @@ def test_an_update_after_the_attacks_own_count_is_a_running_total() -> None:
     assert decision.value == {"low": 9, "best": 9, "high": 9}
 
 
+def test_a_far_larger_update_further_on_is_a_running_total() -> None:
+    # Read from two sentences of one report: the strike's own count, then the campaign's running toll.
+    claims = [
+        sourced(1, 1, "Monitor", TUE, exact(12, subgroup="children", quote="the strike killed 12 children", at=20)),
+        sourced(2, 1, "Monitor", TUE, exact(640, quote="raising the death toll to 640", at=140, is_update=True)),
+    ]
+    assert killed(claims).value == {"low": 12, "best": 12, "high": None}
+    # Two more deaths raising a toll of 3 to 5 is the event's own toll rising.
+    rising = [
+        sourced(1, 1, "Wire", TUE, exact(3, quote="Three people were killed in the blast", at=0)),
+        sourced(2, 1, "Wire", TUE, exact(5, quote="raising the death toll to 5", at=120, is_update=True)),
+    ]
+    assert killed(rising).value == {"low": 5, "best": 5, "high": 5}
+
+
 def test_a_second_update_in_turn_is_a_running_total() -> None:
     sentence = "The market bombing's toll rises to 12, raising in turn the day's death toll across the province to 30"
     claims = [
