@@ -47,6 +47,9 @@ AGGREGATE_CUES = re.compile(
             r"\b(?:in|during) (?:19|20)\d\d\b",  # a year's count
             r"\b(?:each|every|per|a) year\b",
             r"\bacross (?:syria|the country|the city|the nation)\b|\bnationwide\b",
+            # many places: "killed by bombardment on several areas", "in different areas of Syria"
+            r"\b(?:on|across|over) (?:several|different|various|multiple) (?:\w+ )?(?:areas|places|regions|towns)\b",
+            r"\bin (?:several|different|various|multiple) (?:areas|places|regions|provinces) of\b",
             # many incidents: "6 dead, 28 wounded in weekend shootings", "killed in 3 separate attacks"
             r"\b(?:separate|weekend|overnight|multiple|several|\d+) (?:shootings|attacks|incidents)\b|\bshootings\b",
         )

@@ -25,6 +25,8 @@ from .builders import exact, figure
             "year",
         ),
         (exact(141, quote="141 minors died in unintentional shootings across the country"), "area"),
+        (exact(50, quote="About 50 killed by aerial bombardment on several areas yesterday"), "places"),
+        (exact(56, quote="56 civilians killed in massacres in different areas of the country"), "places"),
         # Many incidents, and the wounded beside the dead do not end the words that say so.
         (exact(9, quote="9 dead, 31 wounded in weekend shootings across the county"), "incidents"),
         (exact(4, quote="4 killed, 2 hurt in 3 separate attacks on Saturday"), "incidents"),
@@ -41,6 +43,7 @@ def test_period_and_area_totals_are_aggregates(claim: FigureClaim, why: str) -> 
     "claim",
     [
         exact(3, quote="3 killed, 4 hurt in shooting at convenience store"),
+        exact(9, quote="9 killed in the city as clashes continued in several areas in the east of the city"),
         exact(2, quote="2 dead, 5 wounded in shooting outside a club; police link it to earlier shootings"),
         exact(7, quote="The toll from Monday's bombing rose to seven", is_update=True),
         exact(2, quote="Two men were killed in a shooting yesterday"),
