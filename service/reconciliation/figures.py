@@ -137,6 +137,35 @@ class ReportLeads:
     in_passing: list[Figure]  # other totals further down the report
 
 
+# How far into a report its opening runs: the headline and the first sentence or two.
+OPENING_CHARS = 300
+
+
+def _opening_total(report_totals: Sequence[Figure]) -> Figure:
+    """The first total in reading order, unless it is a single victim and the opening states more.
+
+    "Police identify man killed in double shooting" then "Two people are dead after ...": the headline's
+    one, read from a singular with no number written, is the victim it singles out; the opening sentence
+    states the toll.
+    """
+    first = min(report_totals, key=_position)
+    singled_out = (
+        first.claim.qualifier == Qualifier.EXACT
+        and first.claim.best == 1
+        and first.claim.span.start < OPENING_CHARS
+        # "1 dead, 3 wounded" states a count; "man killed" names a victim.
+        and number_at(first.claim) is None
+    )
+    if not singled_out:
+        return first
+    opening = [
+        item
+        for item in report_totals
+        if item.claim.span.start < OPENING_CHARS and item.claim.qualifier == Qualifier.EXACT and item.claim.best > 1
+    ]
+    return min(opening, key=_position) if opening else first
+
+
 def report_leads(items: Sequence[Figure]) -> ReportLeads:
     """Reduce each report's precise totals to its lead figure.
 
@@ -152,7 +181,7 @@ def report_leads(items: Sequence[Figure]) -> ReportLeads:
         (totals[item.report_id] if _is_precise_total(item) else leads.kept).append(item)
     for report_totals in totals.values():
         updates = [item for item in report_totals if item.claim.is_update]
-        lead = max(updates, key=_strength) if updates else min(report_totals, key=_position)
+        lead = max(updates, key=_strength) if updates else _opening_total(report_totals)
         leads.kept.append(lead)
         others = [item for item in report_totals if item is not lead]
         (leads.updated if updates else leads.in_passing).extend(others)

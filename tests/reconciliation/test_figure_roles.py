@@ -105,6 +105,21 @@ def test_a_subgroup_stated_with_the_toll_still_sets_a_floor() -> None:
 ROUND_UP = "47 persons were killed yesterday including 4 members of the regime forces and 11 civilians"
 
 
+def test_a_headline_singling_out_one_victim_gives_way_to_the_opening_toll() -> None:
+    headline = "Police name woman killed in double shooting"
+    claims = [
+        sourced(1, 1, "Local TV", TUE, exact(1, quote=headline, at=0)),
+        sourced(2, 1, "Local TV", TUE, exact(2, quote="Two people died after a gunman opened fire on Friday", at=60)),
+    ]
+    assert killed(claims).value == {"low": 2, "best": 2, "high": 2}
+    # A one written as a number is a count the headline states.
+    counted = [
+        sourced(1, 1, "Local TV", TUE, exact(1, quote="1 dead, 3 wounded in shooting", at=0)),
+        sourced(2, 1, "Local TV", TUE, exact(4, quote="A man shot four people on Friday", at=40)),
+    ]
+    assert killed(counted).value == {"low": 1, "best": 1, "high": 1}
+
+
 def test_a_daily_round_up_never_stands_for_the_event() -> None:
     claims = [
         sourced(1, 1, "Monitor", TUE, exact(6, quote="Aerial bombardment kills 6 in Kafr Nabl")),
