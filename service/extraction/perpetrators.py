@@ -84,7 +84,8 @@ def alias_table() -> AliasTable:
     acronyms: set[str] = set()
     for canonical, aliases in raw["groups"].items():
         for alias in [canonical, *aliases]:
-            if alias.isupper() or re.fullmatch(r"[A-Z0-9-]+", alias):
+            # Acronyms match case: "ISIS", and mixed ones such as "LeT" (never the verb "let").
+            if alias.isupper() or re.fullmatch(r"[A-Z0-9-]+|[A-Za-z]*[A-Z][a-z]*[A-Z][A-Za-z]*", alias):
                 acronyms.add(alias)
                 group_by_alias[alias] = canonical
             else:
