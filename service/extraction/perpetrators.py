@@ -49,7 +49,29 @@ class AliasTable:
             | set(self.ideology_by_cue.values())
             | set(self.ideology_by_target.values())
         )
-        return name in known or name == "Jihadi-inspired extremists"
+        return name in known or name == "Jihadi-inspired extremists" or _GROUP_NAME.fullmatch(name) is not None
+
+
+# A group missing from the table, recognised by its shape: capitalised words ending in a word that
+# names an organisation ("the Patriot Freedom Fighters Militia", "the People's Revolutionary Front").
+_GROUP_HEAD = (
+    r"(?:Militia|Front|Army|Brigades?|Movement|Organi[sz]ation|Cells?|Commandos?|Battalion|Network|Brotherhood"
+    r"|Alliance|Resistance|Fighters|Division|Legion|Coalition|Faction|Liberation|Guerrillas?|Command)"
+)
+_GROUP_NAME = re.compile(rf"(?:[A-Z][\w'’-]*\s+){{1,9}}{_GROUP_HEAD}")
+# Where such a name is the perpetrator: "attributed the attack to the X Militia", "claimed by the X
+# Front", "on behalf of the X Army", "the X Brigade claimed responsibility".
+_UNLISTED_GROUP = re.compile(
+    rf"(?:\battributed\s+(?:[\w-]+\s+){{0,4}}?to|\bclaimed\s+by|\bblamed\s+(?:[\w-]+\s+){{0,3}}?on|\bon\s+behalf\s+of"
+    rf"|\bmembers?\s+of)\s+(?:the\s+)?(?P<name>{_GROUP_NAME.pattern})\b"
+    rf"|(?P<name2>{_GROUP_NAME.pattern})\s+(?:later\s+|has\s+|had\s+)?claimed\b"
+)
+_UNLISTED_GROUP_WORDS = ("attributed", "claimed", "blamed", "behalf", "member")
+_GROUP_HEAD_WORDS = (  # keyword gate for `_GROUP_HEAD`, lower-cased stems
+    *("militia", "front", "army", "brigade", "movement", "organi", "cell", "commando", "battalion", "network"),
+    *("brotherhood", "alliance", "resistance", "fighters", "division", "legion", "coalition", "faction"),
+    *("liberation", "guerrilla", "command"),
+)
 
 
 def is_group_actor(name: str) -> bool:
@@ -168,18 +190,54 @@ _UNKNOWN = re.compile(
     r"|\bno\s+arrests?\s+(?:have|has|had)\s+been\s+made|\bremains?\s+at\s+large|\bno\s+suspects?\b",
     re.IGNORECASE,
 )
-# A named individual charged or arrested: "John Smith, 32, was arrested", "police arrested John Smith".
-_NAME = r"(?-i:[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,3})"
-_NAMED_SUSPECT = re.compile(
-    rf"(?P<name>{_NAME})(?:,\s+(?:a\s+)?\d{{1,3}}(?:-year-old)?(?:,\s+of\s+[\w\s]+?)?,)?\s+(?:(?:was|has\s+been|had\s+been|is|were)\s+)"
-    r"(?:later\s+|subsequently\s+|also\s+)?(?:arrested|charged|booked|indicted|convicted|sentenced|detained|taken\s+into\s+custody|identified\s+as\s+the\s+(?:suspect|shooter|gunman))"
-    rf"|(?:arrested|charged|indicted|booked|identified\s+the\s+(?:suspect|shooter|gunman)\s+as)\s+(?:\d{{1,3}}-year-old\s+)?(?P<name2>{_NAME})"
-    rf"|(?:suspect|shooter|gunman|assailant)(?:,)?\s+(?:identified\s+as\s+)?(?P<name3>{_NAME})",
+# A named individual charged, arrested, identified as the attacker, claiming the attack or carrying
+# it out: "John Smith, 32, was arrested", "police arrested John Smith", "the gunman, identified as
+# John Smith", "John Smith, a former soldier, claimed responsibility", "John Smith opened fire".
+_NAME_WORD = r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*"  # "Taheri-azar", "El-Mofty"
+_NAME = rf"(?-i:{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD})){{1,3}})"
+_PERSON_NOUN = (
+    r"(?:suspects?|shooters?|gunm[ae]n|assailants?|attackers?|perpetrators?|bombers?|individuals?|offenders?)"
+)
+# What may stand between a name and its verb: an age, a home town, or a short apposition.
+_APPOSITION = (
+    r"(?:,\s+(?:a\s+)?\d{1,3}(?:-year-old)?(?:,\s+of\s+[\w\s]+?)?,"
+    r"|,\s+(?:a|an|the|another|who)\s+[^,.;()]{1,70}?,"
+    r"|\s+of\s+(?-i:[A-Z][\w-]+)(?:\s+(?-i:[A-Z][\w-]+))?)?"
+)
+_AGENT_VERB = (
+    r"(?:claimed\s+(?:full\s+)?(?:responsibility|credit)|confessed|admitted|pleaded\s+guilty|was\s+responsible"
+    r"|opened\s+fired?|fired|shot|stabbed|attacked|bombed|detonated|set\s+fire|flew|crashed|rammed|hurled|threw"
+    r"|ambushed|mailed|took\s+(?:\w+\s+)?hostages?|held\s+(?:\w+\s+){0,2}hostages?)"
+)
+# Name first ("John Smith, 32, was arrested", "John Smith opened fire"): case-sensitive, so the
+# search only starts at capitals.
+_NAMED_FIRST = re.compile(
+    rf"(?P<name>{_NAME}){_APPOSITION}\s+(?:(?:(?:was|has\s+been|had\s+been|is|were)\s+)"
+    r"(?:later\s+|subsequently\s+|also\s+)?(?:arrested|charged|booked|indicted|convicted|sentenced|detained"
+    r"|taken\s+into\s+custody|identified\s+as\s+the\s+(?:suspect|shooter|gunman))"
+    rf"|(?:later\s+|also\s+|then\s+)?{_AGENT_VERB}\b)"
+)
+# Name after its cue: "police arrested John Smith", "identified the gunman as John Smith",
+# "identified John Smith as the sole perpetrator", "the assailant, identified as John Smith".
+_NAMED_AFTER = re.compile(
+    rf"(?:arrested|charged|indicted|booked|identified\s+(?:the|an?)\s+{_PERSON_NOUN}\s+as)\s+(?:\d{{1,3}}-year-old\s+)?(?-i:[a-z]+\s+)?(?P<name>{_NAME})"
+    rf"|identified\s+(?-i:[a-z]+\s+)?(?:Dr\.\s+)?(?P<name2>{_NAME})\s+as\s+the\s+(?:sole\s+|lone\s+|main\s+)?{_PERSON_NOUN}"
+    rf"|{_PERSON_NOUN},?\s+(?:(?:was|were)\s+)?(?:later\s+|subsequently\s+)?(?:identified\s+as\s+)?(?P<name3>{_NAME})",
     re.IGNORECASE,
 )
 _NOT_A_NAME = re.compile(
+    # Collective subjects in capitals ("Ukrainian Forces fired"), which are no one's name.
+    r".*\b(?:Forces|Army|Police|Military|Troops|Guard|Department|Office|Company|Authority|Council|Government"
+    r"|Ministry|Party|Group|Movement|Coalition|Network|Front|Militia)$|"
     r"^(?:Police|The|Officers?|Authorities|Sheriff|Deputies|Investigators|Detectives?|Chief|Sgt|Lt|Capt|Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|County|City|State|United|North|South|East|West|New|Saint|St)\b"
+)
+
+
+# The group is only a hypothesis under investigation: "investigating whether the ELF was involved".
+_OPEN_QUESTION = re.compile(
+    r"\b(?:investigat\w*|examin\w*|look\w*\s+into|determin\w*|unclear|unknown|not\s+known|ask\w*)\s+(?:whether|if)\b[^.;]{0,40}$",
+    re.IGNORECASE,
 )
 
 
@@ -203,10 +261,20 @@ _CLAIM_WORDS = (
 _INSPIRED_ANYWHERE_WORDS = (
     *("allegiance", "inspired", "radicali", "sympathi", "soldier", "lone", "connection", "link", "ties"),
 )
-_SUSPECT_WORDS = frozenset(
+_NAMED_FIRST_WORDS = frozenset(
     [
         *("arrested", "charged", "booked", "indicted", "convicted", "sentenced", "detained", "custody"),
-        *("identified", "suspect", "shooter", "gunman", "assailant"),
+        *("identified", "claimed", "confessed", "admitted", "pleaded", "responsible", "opened", "fired", "shot"),
+        *("stabbed", "attacked", "bombed", "detonated", "fire", "flew", "crashed", "rammed", "hurled", "threw"),
+        *("ambushed", "mailed", "hostage", "hostages"),
+    ]
+)
+_NAMED_AFTER_WORDS = frozenset(
+    [
+        *("arrested", "charged", "booked", "indicted", "identified"),
+        *("suspect", "suspects", "shooter", "shooters", "gunman", "gunmen", "assailant", "assailants"),
+        *("attacker", "attackers", "perpetrator", "perpetrators", "bomber", "bombers"),
+        *("individual", "individuals", "offender", "offenders"),
     ]
 )
 
@@ -292,10 +360,13 @@ def extract_perpetrators(
             before = clause.text[max(0, match.start() - 80) : match.start()]
             if _AS_TARGET.search(before[-40:]):
                 continue  # "killed three ISIS members": the group is the target here
+            if _OPEN_QUESTION.search(before):
+                continue  # "investigating whether the ELF was involved": nobody is named yet
             actor = table.canonical(match.group(0)) or table.canonical(" ".join(match.group(0).split()))
             if actor is None:
                 continue
-            if actor in _JIHADI_GROUPS and (inspired or _INSPIRED.search(before)):
+            after = clause.text[match.end() : match.end() + 40]
+            if actor in _JIHADI_GROUPS and (inspired or _INSPIRED.search(before) or _MEDIA_OF.match(after)):
                 actor = "Jihadi-inspired extremists"  # a lone actor inspired by the group, not the group
             status = _status_in(context)
             by_default = status == AttributionStatus.ATTRIBUTED and actor in table.claims_by_default
@@ -313,10 +384,33 @@ def extract_perpetrators(
                     by_default,
                 )
             )
-        named = _NAMED_SUSPECT.finditer(clause.text) if words & _SUSPECT_WORDS else iter(())
-        for match in named:
-            name = match.group("name") or match.group("name2") or match.group("name3")
-            if not name or _NOT_A_NAME.match(name) or table.groups.fullmatch(name):
+        keywords = keyword_text(clause.text)
+        if (
+            mentions_any(keywords, _UNLISTED_GROUP_WORDS)
+            and mentions_any(keywords, _GROUP_HEAD_WORDS)
+            and not any(f.is_group and f.position >= clause.start for f in found)
+        ):
+            unlisted = _UNLISTED_GROUP.search(clause.text)
+            if unlisted:
+                status = _status_in(context)
+                found.append(
+                    _Found(
+                        " ".join((unlisted.group("name") or unlisted.group("name2")).split()),
+                        status,
+                        clause.start + unlisted.start(),
+                        sentence.span(),
+                        _by_in(context, status),
+                        event_ref,
+                        True,
+                    )
+                )
+        named = [
+            *(_NAMED_FIRST.finditer(clause.text) if words & _NAMED_FIRST_WORDS else ()),
+            *(_NAMED_AFTER.finditer(clause.text) if words & _NAMED_AFTER_WORDS else ()),
+        ]
+        for match in sorted(named, key=lambda m: m.start()):
+            name = next(filter(None, match.groups()), None)  # the one name group that took part
+            if not name or _NOT_A_NAME.match(name) or table.groups.fullmatch(name) or _GROUP_NAME.fullmatch(name):
                 continue
             status = _status_in(context)
             if status == AttributionStatus.DENIED:
@@ -352,7 +446,9 @@ def extract_perpetrators(
 
 _INSPIRED = re.compile(
     r"\b(?:allegiance\s+to|inspired\s+by|supporters?\s+of|sympathi[sz]\w*|loyalty\s+to|in\s+the\s+name\s+of|propaganda|"
-    r"praised|on\s+behalf\s+of|self-radicali[sz]ed|radicali[sz]ed)\b[^.;]{0,60}$",
+    r"praised|on\s+behalf\s+of|self-radicali[sz]ed|radicali[sz]ed|fascinated\s+by|obsessed\s+with|"
+    # A lone actor citing the group, or one said to have no ties to it: "a note referring to al-Qaida".
+    r"references?\s+to|referring\s+to|no\s+(?:known\s+)?(?:connections?|links?|ties)\s+(?:with|to))\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
 _INSPIRED_ANYWHERE = re.compile(
@@ -363,7 +459,20 @@ _INSPIRED_ANYWHERE = re.compile(
     r"(?:could|can|has|have|was|were)\s+not\s+(?:be\s+|been\s+)?(?:confirmed|established|verified))",
     re.IGNORECASE,
 )
+# The group's media, which a lone actor watched or kept: "forced to view ISIL videos".
+_MEDIA_OF = re.compile(
+    r"\s*(?:\([\w-]+\)\s*)?(?:propaganda\s+|recruitment\s+|online\s+)?(?:videos?|propaganda|literature|magazines?"
+    r"|publications?|sermons?|chat\s*rooms?|forums?)\b",
+    re.IGNORECASE,
+)
 _JIHADI_GROUPS = {"Islamic State", "Al-Qaida", "Al-Qaida in the Arabian Peninsula", "al-Shabaab", "Taliban"}
+
+
+_NOBODY_CLAIMED = re.compile(
+    r"\bno\s+(?:group|one|organi[sz]ation)s?\s+(?:has\s+|have\s+|had\s+)?(?:immediately\s+)?(?:claimed|taken|accepted)"
+    r"|\bno\s+claims?\s+of\s+responsibility",
+    re.IGNORECASE,
+)
 
 
 def _ideology(
@@ -396,6 +505,10 @@ def _ideology(
             )
             if match is None:
                 continue
+            if allowed is not None and any(ref == 0 and _NOBODY_CLAIMED.search(other.text) for other, ref in clauses):
+                # "No group claimed responsibility" with nobody identified: the report leaves the
+                # perpetrator open, and a motive guessed from the target alone would overrule it.
+                return []
             category = lookup[match.group(0).lower()]
             sentence = _sentence_of(clause, sentences_of)
             status = someone[0].status if someone else _status_in(sentence.text)
@@ -455,7 +568,9 @@ _RANK = {
 def _order(found: list[_Found]) -> list[PerpetratorClaim]:
     seen: set[tuple[str, AttributionStatus, int]] = set()
     unique: list[_Found] = []
-    for item in sorted(found, key=lambda f: f.position):
+    # A real claim ("a communique claimed it in the name of the ELF") outranks the same group's
+    # claim by convention alone ("members of the ALF and ELF"), wherever each is written.
+    for item in sorted(found, key=lambda f: (f.by_default, f.position)):
         key = (item.actor, item.status, item.event_ref)
         if key not in seen:
             seen.add(key)
