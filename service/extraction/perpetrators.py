@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -151,6 +151,7 @@ _CLAIM = re.compile(
     r"|responsibility\s+(?:was|has\s+been|had\s+been)\s+claimed|in\s+the\s+name\s+of|said\s+(?:it|they)\s+(?:had\s+)?(?:carried\s+out|was\s+behind|were\s+behind)"
     r"|confess(?:ed|ing)?\b|admitted\s+(?:to|that|responsibility)|manifesto|communiqu[eé]|note\s+left\s+at|left\s+(?:a|the)\s+note"
     r"|note\s+(?:and\s+[\w-]+\s+)?left\s+at|identified\s+(?:themselves|himself|herself)\s+as"
+    r"|claim\s+of\s+responsibility|(?:letter|note|message|communiqu[eé])\b[^.;]{0,80}?\bsigned\s+(?:by|as)\b"
     r"|spray-?painted|posted\s+(?:a\s+|an\s+)?(?:lengthy\s+)?(?:video|statement|message|manifesto)|stated\s+that\s+(?:he|she|they)"
     r"|told\s+(?:police|investigators|authorities|detectives)\s+(?:that\s+)?(?:he|she|they))",
     re.IGNORECASE,
@@ -159,6 +160,13 @@ _DENIED = re.compile(
     r"\b(?:denied|denies|deny|denying|rejected|rejects)\s+(?:any\s+)?(?:involvement|responsibility|role|claims|the\s+accusation|links|being\s+behind)",
     re.IGNORECASE,
 )
+# Doubt cast on the whole attribution, anywhere in the report.
+_DOUBT = re.compile(
+    r"\b(?:inconclusive|(?:has|have|having)\s+not\s+been\s+(?:arrested|charged|prosecuted|tried)"
+    r"|never\s+(?:been\s+)?(?:arrested|charged|prosecuted|tried)|(?:unable|failed)\s+to\s+confirm|no\s+confirmation\s+that)\b",
+    re.IGNORECASE,
+)
+_DOUBT_WORDS = ("inconclusive", "not been", "never", "confirm")
 _SUSPECTED = re.compile(
     r"\b(?:suspected\s+(?:of|to|in|that|militants|members)|(?:is|are|was|were|being)\s+suspected|suspectedly|"
     r"believed\s+(?:to|responsible|that)|(?:is|are|was|were)\s+believed|blamed|blames|blaming|likely|allegedly|"
@@ -239,6 +247,8 @@ _OPEN_QUESTION = re.compile(
     r"\b(?:investigat\w*|examin\w*|look\w*\s+into|determin\w*|unclear|unknown|not\s+known|ask\w*)\s+(?:whether|if)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
+# An individual named as acting for the group: the group is the perpetrator, but nothing was claimed.
+_ACTING_FOR = re.compile(r"\b(?:acting|acted|working)\s+(?:on\s+behalf\s+of|for)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 _AS_TARGET = re.compile(
@@ -256,7 +266,7 @@ _UNKNOWN_WORDS = (
 )
 _CLAIM_WORDS = (
     *("claim", "responsib", "name", "carried", "behind", "confess", "admitted", "manifesto", "communiqu"),
-    *("note", "identified", "spray", "posted", "stated", "told"),
+    *("note", "identified", "spray", "posted", "stated", "told", "signed"),
 )
 _INSPIRED_ANYWHERE_WORDS = (
     *("allegiance", "inspired", "radicali", "sympathi", "soldier", "lone", "connection", "link", "ties"),
@@ -369,7 +379,11 @@ def extract_perpetrators(
             if actor in _JIHADI_GROUPS and (inspired or _INSPIRED.search(before) or _MEDIA_OF.match(after)):
                 actor = "Jihadi-inspired extremists"  # a lone actor inspired by the group, not the group
             status = _status_in(context)
-            by_default = status == AttributionStatus.ATTRIBUTED and actor in table.claims_by_default
+            by_default = (
+                status == AttributionStatus.ATTRIBUTED
+                and actor in table.claims_by_default
+                and not _ACTING_FOR.search(before[-40:])  # a named member acting for it claims nothing
+            )
             if by_default:
                 status = AttributionStatus.CLAIMED  # named only because the action was claimed in its name
             found.append(
@@ -439,6 +453,17 @@ def extract_perpetrators(
                     False,
                 )
             )
+    if any(
+        ref == 0 and mentions_any(keyword_text(clause.text), _DOUBT_WORDS) and _DOUBT.search(clause.text)
+        for clause, ref in clauses
+    ):
+        # "identified X as the perpetrator ... the evidence was inconclusive": named, not established.
+        found = [
+            replace(f, status=AttributionStatus.SUSPECTED)
+            if f.event_ref == 0 and f.status == AttributionStatus.ATTRIBUTED
+            else f
+            for f in found
+        ]
     found.extend(_ideology(clauses, found, sentences_of))
     found.extend(_claims_without_actor(clauses, found, sentences_of))
     return _order(found)

@@ -80,6 +80,12 @@ def test_a_group_under_investigation_is_not_named() -> None:
     assert first_group(text) is None
 
 
+def test_a_member_acting_for_a_movement_claims_nothing() -> None:
+    text = "Dan Orr, acting on behalf of the Earth Liberation Front, planted two firebombs at a research lab."
+    assert ("Earth Liberation Front", AttributionStatus.ATTRIBUTED) in main_claims(text)
+    assert all(status != AttributionStatus.CLAIMED for _, status in main_claims(text))
+
+
 def test_a_group_missing_from_the_table_is_named_by_its_shape() -> None:
     text = (
         "A bomb was left at a clinic in Dayton. No group claimed responsibility; however, sources "
@@ -87,6 +93,24 @@ def test_a_group_missing_from_the_table_is_named_by_its_shape() -> None:
     )
     assert main_claims(text)[0] == ("Northern Patriot Freedom Militia", AttributionStatus.ATTRIBUTED)
     assert is_group_actor("Northern Patriot Freedom Militia")
+
+
+def test_doubt_over_the_evidence_makes_the_attribution_a_suspicion() -> None:
+    text = (
+        "Letters laced with a toxin were mailed to two offices. The FBI identified chemist Dr. Paul Kerr as the sole "
+        "perpetrator. A later review found the evidence inconclusive."
+    )
+    assert ("Paul Kerr", AttributionStatus.SUSPECTED) in main_claims(text)
+
+
+def test_a_written_claim_of_responsibility_is_a_claim() -> None:
+    text = "A gunman wounded two guards. The gunman, Carl Ames, had written a claim of responsibility on a wall."
+    assert ("Carl Ames", AttributionStatus.CLAIMED) in main_claims(text)
+
+
+def test_a_signed_letter_is_a_claim() -> None:
+    text = "A letter laced with poison reached the governor's office. The letter was signed by 'Night Rider'."
+    assert any(p.status == AttributionStatus.CLAIMED for p in extract(text, None).perpetrators)
 
 
 def test_a_lone_actor_watching_group_videos_is_inspired_by_it() -> None:
