@@ -151,6 +151,8 @@ _CLAIM = re.compile(
     r"|responsibility\s+(?:was|has\s+been|had\s+been)\s+claimed|in\s+the\s+name\s+of|said\s+(?:it|they)\s+(?:had\s+)?(?:carried\s+out|was\s+behind|were\s+behind)"
     r"|confess(?:ed|ing)?\b|admitted\s+(?:to|that|responsibility)|manifesto|communiqu[eé]|note\s+left\s+at|left\s+(?:a|the)\s+note"
     r"|note\s+(?:and\s+[\w-]+\s+)?left\s+at|identified\s+(?:themselves|himself|herself)\s+as"
+    r"|claimed\s+(?:\w+\s+)?for\s+(?:the|this|these|both)\s+(?:attacks?|bombings?|shootings?|incidents?|arsons?|stabbings?)"
+    r"|wrote\s+(?:on|in)\s+(?:his|her|their)\s+(?:Facebook|social\s+media|blog|Twitter)"
     r"|claim\s+of\s+responsibility|(?:letter|note|message|communiqu[eé])\b[^.;]{0,80}?\bsigned\s+(?:by|as)\b"
     r"|spray-?painted|posted\s+(?:a\s+|an\s+)?(?:lengthy\s+)?(?:video|statement|message|manifesto)|stated\s+that\s+(?:he|she|they)"
     r"|told\s+(?:police|investigators|authorities|detectives)\s+(?:that\s+)?(?:he|she|they))",
@@ -163,10 +165,10 @@ _DENIED = re.compile(
 # Doubt cast on the whole attribution, anywhere in the report.
 _DOUBT = re.compile(
     r"\b(?:inconclusive|(?:has|have|having)\s+not\s+been\s+(?:arrested|charged|prosecuted|tried)"
-    r"|never\s+(?:been\s+)?(?:arrested|charged|prosecuted|tried)|(?:unable|failed)\s+to\s+confirm|no\s+confirmation\s+that)\b",
+    r"|never\s+(?:been\s+)?(?:arrested|charged|prosecuted|tried)|pleaded\s+not\s+guilty|(?:unable|failed)\s+to\s+confirm|no\s+confirmation\s+that)\b",
     re.IGNORECASE,
 )
-_DOUBT_WORDS = ("inconclusive", "not been", "never", "confirm")
+_DOUBT_WORDS = ("inconclusive", "not been", "never", "confirm", "not guilty")
 _SUSPECTED = re.compile(
     r"\b(?:suspected\s+(?:of|to|in|that|militants|members)|(?:is|are|was|were|being)\s+suspected|suspectedly|"
     r"believed\s+(?:to|responsible|that)|(?:is|are|was|were)\s+believed|blamed|blames|blaming|likely|allegedly|"
@@ -266,7 +268,7 @@ _UNKNOWN_WORDS = (
 )
 _CLAIM_WORDS = (
     *("claim", "responsib", "name", "carried", "behind", "confess", "admitted", "manifesto", "communiqu"),
-    *("note", "identified", "spray", "posted", "stated", "told", "signed"),
+    *("note", "identified", "spray", "posted", "stated", "told", "signed", "wrote"),
 )
 _INSPIRED_ANYWHERE_WORDS = (
     *("allegiance", "inspired", "radicali", "sympathi", "soldier", "lone", "connection", "link", "ties"),
@@ -348,7 +350,13 @@ def extract_perpetrators(
     found: list[_Found] = []
     # A lone attacker "inspired by" or "pledging allegiance to" a jihadi group anywhere in the
     # report makes every mention of that group an inspiration, not the group acting.
-    inspired = any(
+    unconfirmed_ties = any(
+        ref == 0
+        and mentions_any(keyword_text(clause.text), _INSPIRED_ANYWHERE_WORDS)
+        and _UNCONFIRMED_TIES.search(clause.text)
+        for clause, ref in clauses
+    )
+    inspired = unconfirmed_ties or any(
         mentions_any(keyword_text(clause.text), _INSPIRED_ANYWHERE_WORDS) and _INSPIRED_ANYWHERE.search(clause.text)
         for clause, ref in clauses
         if ref == 0
@@ -376,9 +384,11 @@ def extract_perpetrators(
             if actor is None:
                 continue
             after = clause.text[match.end() : match.end() + 40]
+            status = _status_in(context)
             if actor in _JIHADI_GROUPS and (inspired or _INSPIRED.search(before) or _MEDIA_OF.match(after)):
                 actor = "Jihadi-inspired extremists"  # a lone actor inspired by the group, not the group
-            status = _status_in(context)
+                if unconfirmed_ties and status == AttributionStatus.CLAIMED:
+                    status = AttributionStatus.ATTRIBUTED  # the group claimed an attack it may not have directed
             by_default = (
                 status == AttributionStatus.ATTRIBUTED
                 and actor in table.claims_by_default
@@ -478,10 +488,14 @@ _INSPIRED = re.compile(
 )
 _INSPIRED_ANYWHERE = re.compile(
     r"\b(?:pledged\s+(?:his\s+|her\s+)?allegiance|inspired\s+by|(?:ISIS|IS|Islamic\s+State|al-Qaida|al-Qaeda)-inspired|"
-    r"self-radicali[sz]ed|sympathi[sz]er|soldier\s+of\s+the\s+(?:Islamic\s+State|caliphate)|lone\s+wolf|"
-    # A group's claim for an attacker it never directed: "his connection to ISIL could not be confirmed".
-    r"(?:connection|links?|ties)\s+to\s+(?:ISIS|ISIL|IS|the\s+Islamic\s+State|al-Qaida|al-Qaeda)\s+"
-    r"(?:could|can|has|have|was|were)\s+not\s+(?:be\s+|been\s+)?(?:confirmed|established|verified))",
+    r"self-radicali[sz]ed|sympathi[sz]er|soldier\s+of\s+the\s+(?:Islamic\s+State|caliphate)|lone\s+wolf)",
+    re.IGNORECASE,
+)
+# A group's claim for an attacker it never directed: "his connection to ISIL could not be confirmed".
+# The attacker is inspired by the group, and the group's claim is no claim for the attack.
+_UNCONFIRMED_TIES = re.compile(
+    r"\b(?:connection|links?|ties)\s+to\s+(?:ISIS|ISIL|IS|the\s+Islamic\s+State|al-Qaida|al-Qaeda)\s+"
+    r"(?:could|can|has|have|was|were)\s+not\s+(?:be\s+|been\s+)?(?:confirmed|established|verified)",
     re.IGNORECASE,
 )
 # The group's media, which a lone actor watched or kept: "forced to view ISIL videos".
@@ -551,6 +565,13 @@ def _ideology(
     return []
 
 
+# Claim cues that are only someone speaking; they claim the attack only once a perpetrator is named.
+_HEARSAY = re.compile(
+    r"stated\s+that\s+(?:he|she|they)|told\s+(?:police|investigators|authorities|detectives)\s+(?:that\s+)?(?:he|she|they)",
+    re.IGNORECASE,
+)
+
+
 def _claims_without_actor(
     clauses: Sequence[tuple[Segment, int]], found: list[_Found], sentences_of: Sequence[Segment]
 ) -> list[_Found]:
@@ -562,9 +583,14 @@ def _claims_without_actor(
         if event_ref != 0 or not mentions_any(keyword_text(clause.text), _CLAIM_WORDS):
             continue
         sentence = _sentence_of(clause, sentences_of)
-        if not _CLAIM.search(clause.text) or _NEGATED_CLAIM.search(sentence.text) or _DENIED.search(clause.text):
+        claims = [m.group(0) for m in _CLAIM.finditer(clause.text)]
+        if not claims or _NEGATED_CLAIM.search(sentence.text) or _DENIED.search(clause.text):
             continue
+        if _UNCONFIRMED_TIES.search(sentence.text):
+            continue  # the group's claim for an attacker it may not have directed (see `_UNCONFIRMED_TIES`)
         main = [f for f in found if f.event_ref == 0 and f.actor != UNKNOWN_ACTOR]
+        if not main and all(_HEARSAY.fullmatch(claim) for claim in claims):
+            continue  # "the owner of the home stated that he...": with nobody identified, a witness speaking
         main.sort(key=lambda f: (not f.is_group, f.position))
         actor, is_group = (main[0].actor, main[0].is_group) if main else (UNKNOWN_ACTOR, False)
         return [

@@ -116,3 +116,33 @@ def test_a_signed_letter_is_a_claim() -> None:
 def test_a_lone_actor_watching_group_videos_is_inspired_by_it() -> None:
     text = "A gunman opened fire at a bus station. Lee Carr said he had watched Islamic State (ISIS) videos for months."
     assert first_group(text) == "Jihadi-inspired extremists"
+
+
+def test_claiming_authorship_for_the_attack_is_a_claim() -> None:
+    text = "A gunman wounded a guard. The gunman, Carl Ames, had claimed authorship for the attack on a forum."
+    assert ("Carl Ames", AttributionStatus.CLAIMED) in main_claims(text)
+
+
+def test_writing_on_social_media_is_a_personal_claim() -> None:
+    text = (
+        "An attacker stabbed two students. The attacker, Ray Tull, wrote on his Facebook page that he wanted revenge."
+    )
+    assert ("Ray Tull", AttributionStatus.CLAIMED) in main_claims(text)
+
+
+def test_a_plea_of_not_guilty_leaves_a_suspicion() -> None:
+    text = "Police arrested Joe Vance in connection with the shooting. He pleaded not guilty in March."
+    assert ("Joe Vance", AttributionStatus.SUSPECTED) in main_claims(text)
+
+
+def test_a_group_claim_for_an_attacker_of_unconfirmed_ties_is_no_claim() -> None:
+    text = (
+        "An attacker stabbed four shoppers in Dayton. The Islamic State claimed the stabbing; however, "
+        "the attacker's connection to ISIS could not be confirmed."
+    )
+    assert main_claims(text)[0] == ("Jihadi-inspired extremists", AttributionStatus.ATTRIBUTED)
+
+
+def test_a_witness_statement_is_no_claim_when_nobody_is_identified() -> None:
+    text = "A barn was set on fire in Dayton. The owner of the farm stated that he had received threats."
+    assert all(p.status != AttributionStatus.CLAIMED for p in extract(text, None).perpetrators)
