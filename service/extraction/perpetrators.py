@@ -507,6 +507,7 @@ _MEDIA_OF = re.compile(
 _JIHADI_GROUPS = {"Islamic State", "Al-Qaida", "Al-Qaida in the Arabian Peninsula", "al-Shabaab", "Taliban"}
 
 
+_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+|responding\s+|local\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}$")
 _NOBODY_CLAIMED = re.compile(
     r"\bno\s+(?:group|one|organi[sz]ation)s?\s+(?:has\s+|have\s+|had\s+)?(?:immediately\s+)?(?:claimed|taken|accepted)"
     r"|\bno\s+claims?\s+of\s+responsibility",
@@ -539,7 +540,13 @@ def _ideology(
             if event_ref != 0 or not mentions_any(keyword_text(clause.text), gate_words):
                 continue
             match = next(
-                (m for m in pattern.finditer(clause.text) if allowed is None or lookup[m.group(0).lower()] in allowed),
+                (
+                    m
+                    for m in pattern.finditer(clause.text)
+                    if (allowed is None or lookup[m.group(0).lower()] in allowed)
+                    # "shot by police officers": the police are the agents there, not the target
+                    and not (index == 1 and _AGENT_BEFORE.search(clause.text, max(0, m.start() - 40), m.start()))
+                ),
                 None,
             )
             if match is None:

@@ -146,3 +146,10 @@ def test_a_group_claim_for_an_attacker_of_unconfirmed_ties_is_no_claim() -> None
 def test_a_witness_statement_is_no_claim_when_nobody_is_identified() -> None:
     text = "A barn was set on fire in Dayton. The owner of the farm stated that he had received threats."
     assert all(p.status != AttributionStatus.CLAIMED for p in extract(text, None).perpetrators)
+
+
+def test_police_who_shoot_the_attacker_are_not_the_target() -> None:
+    text = (
+        "A man opened fire in a mall before he was shot by police officers. Police identified the gunman as Ron Pike."
+    )
+    assert first_group(text) is None
