@@ -239,7 +239,8 @@ _NOT_A_NAME = re.compile(
     # Collective subjects in capitals ("Ukrainian Forces fired"), which are no one's name.
     r".*\b(?:Forces|Army|Police|Military|Troops|Guard|Department|Office|Company|Authority|Council|Government"
     r"|Ministry|Party|Group|Movement|Coalition|Network|Front|Militia)$|"
-    r"^(?:Police|The|Officers?|Authorities|Sheriff|Deputies|Investigators|Detectives?|Chief|Sgt|Lt|Capt|Monday|Tuesday|"
+    r"^(?:Police|The|Officers?|Authorities|Sheriff|Deputies|Deputy|Troopers?|Sergeant|Agent|Patrolman|President|Governor"
+    r"|Senator|Mayor|Judge|Representative|Congressman|Congresswoman|Investigators|Detectives?|Chief|Sgt|Lt|Capt|Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|County|City|State|United|North|South|East|West|New|Saint|St)\b"
 )
 

@@ -153,3 +153,8 @@ def test_police_who_shoot_the_attacker_are_not_the_target() -> None:
         "A man opened fire in a mall before he was shot by police officers. Police identified the gunman as Ron Pike."
     )
     assert first_group(text) is None
+
+
+def test_officials_and_officers_firing_back_are_not_suspects() -> None:
+    text = "Deputy Ann Cole fired at the suspected gunman, who fled."
+    assert all(actor != "Deputy Ann Cole" for actor, _ in main_claims(text))
