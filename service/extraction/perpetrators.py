@@ -66,6 +66,11 @@ _UNLISTED_GROUP = re.compile(
     rf"|\bmembers?\s+of)\s+(?:the\s+)?(?P<name>{_GROUP_NAME.pattern})\b"
     rf"|(?P<name2>{_GROUP_NAME.pattern})\s+(?:later\s+|has\s+|had\s+)?claimed\b"
 )
+# "opened fire on members of the X Movement": the group is the victim.
+_VICTIMS_BEFORE = re.compile(
+    r"\b(?:on|at|against|targeting|targeted|attacked|killed|injured|wounded|shot|stabbed|threatened)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _UNLISTED_GROUP_WORDS = ("attributed", "claimed", "blamed", "behalf", "member")
 _GROUP_HEAD_WORDS = (  # keyword gate for `_GROUP_HEAD`, lower-cased stems
     *("militia", "front", "army", "brigade", "movement", "organi", "cell", "commando", "battalion", "network"),
@@ -416,7 +421,8 @@ def extract_perpetrators(
             and not any(f.is_group and f.position >= clause.start for f in found)
         ):
             unlisted = _UNLISTED_GROUP.search(clause.text)
-            if unlisted:
+            before = clause.text[max(0, unlisted.start() - 40) : unlisted.start()] if unlisted else ""
+            if unlisted and not _AS_TARGET.search(before) and not _VICTIMS_BEFORE.search(before):
                 status = _status_in(context)
                 found.append(
                     _Found(

@@ -158,3 +158,8 @@ def test_police_who_shoot_the_attacker_are_not_the_target() -> None:
 def test_officials_and_officers_firing_back_are_not_suspects() -> None:
     text = "Deputy Ann Cole fired at the suspected gunman, who fled."
     assert all(actor != "Deputy Ann Cole" for actor, _ in main_claims(text))
+
+
+def test_members_of_an_unlisted_group_who_are_shot_at_are_victims() -> None:
+    text = "A gunman opened fire on members of the Riverside Tenant Alliance during a rally in Dayton."
+    assert first_group(text) is None
