@@ -158,7 +158,7 @@ _CLAIM = re.compile(
     r"|note\s+(?:and\s+[\w-]+\s+)?left\s+at|identified\s+(?:themselves|himself|herself)\s+as"
     r"|claimed\s+(?:\w+\s+)?for\s+(?:the|this|these|both)\s+(?:attacks?|bombings?|shootings?|incidents?|arsons?|stabbings?)"
     r"|wrote\s+(?:on|in)\s+(?:his|her|their)\s+(?:Facebook|social\s+media|blog|Twitter)"
-    r"|claim\s+of\s+responsibility|(?:letter|note|message|communiqu[eé])\b[^.;]{0,80}?\bsigned\s+(?:by|as)\b"
+    r"|claim\s+of\s+responsibility|suicide\s+note|(?:letter|note|message|communiqu[eé])\b[^.;]{0,80}?\bsigned\s+(?:by|as)\b"
     r"|spray-?painted|posted\s+(?:a\s+|an\s+)?(?:lengthy\s+)?(?:video|statement|message|manifesto)|stated\s+that\s+(?:he|she|they)"
     r"|told\s+(?:police|investigators|authorities|detectives)\s+(?:that\s+)?(?:he|she|they))",
     re.IGNORECASE,

@@ -163,3 +163,8 @@ def test_officials_and_officers_firing_back_are_not_suspects() -> None:
 def test_members_of_an_unlisted_group_who_are_shot_at_are_victims() -> None:
     text = "A gunman opened fire on members of the Riverside Tenant Alliance during a rally in Dayton."
     assert first_group(text) is None
+
+
+def test_a_suicide_note_is_a_personal_claim() -> None:
+    text = "A gunman killed two clerks at a store. The gunman, Paul Kerr, explained the attack in a suicide note."
+    assert ("Paul Kerr", AttributionStatus.CLAIMED) in main_claims(text)
