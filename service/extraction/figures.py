@@ -44,7 +44,7 @@ _PERSON_PLURAL = (
     r"(?:people|persons|individuals|men|women|victims|others|adults|boys|girls|teens|teenagers|"
     r"youths|juveniles|students|relatives|family members|siblings|brothers|sisters|daughters|sons|"
     r"inmates|prisoners|detainees|officials|staff|security forces|forces|security personnel|"
-    r"partygoers|protesters|protestors|demonstrators|hostages|"
+    r"partygoers|protesters|protestors|demonstrators|hostages|females|males|"
     + "|".join(
         sorted(
             {n for n in _SUBGROUPS if n.endswith(("s", "men", "ren", "ople", "nnel", "ps"))} | {"police"},
@@ -82,8 +82,14 @@ _KILLED_VERBS = (
     r"gunned down|lost their lives|lost (?:his|her) life|succumbed|found shot dead|found shot to death)"
 )
 _INJURED_VERBS = (
-    r"(?:injured|wounded|hurt|hospitali[sz]ed|treated for (?:\w+\s+)?injuries|"
+    r"(?:injured|wounded|hurt|grazed|hospitali[sz]ed|"
+    r"treated (?:and released )?for (?:[\w-]+\s+){0,2}?(?:injuries|wounds?)|"
     r"(?:taken|transported|rushed|airlifted|flown) to (?:a |the |an area |local |nearby )?(?:\w+\s+)?hospitals?)"
+)
+# "suffered gunshot wounds": shot, and the dead among them too ("all three suffered gunshot wounds").
+_WOUND_VERBS = (
+    r"(?:suffered|sustained|suffering|sustaining)\s+(?:an?\s+|multiple\s+|several\s+)?(?!(?:fatal|mortal|deadly)\b)"
+    r"(?:[\w-]+\s+){0,2}?(?:gunshot|bullet|graze)\s+(?:wounds?|injuries|injury)"
 )
 _OTHER_VERBS = {
     FigureKind.MISSING: r"(?:missing|unaccounted for)",
@@ -92,8 +98,19 @@ _OTHER_VERBS = {
 }
 _PERPETRATOR = r"(?:assailants?|gunm[ae]n|attackers?|perpetrators?|shooters?|suspects?|bombers?|killers?)"
 _PERPETRATOR_WORD = re.compile(_PERPETRATOR, re.IGNORECASE)
+# "shot at" is fired upon, unless a place or time follows: "five people were shot at a party".
+# (_shot_at_is_fired_upon also wants a passive auxiliary: "two men shot at a house" is fired upon.)
+_SHOT_AT_TARGET = (
+    r"at(?!\s+(?:(?:a|an|the|about|around|approximately|roughly)\b|close\s+range|point[\s-]blank|\d|(?-i:[A-Z])))"
+)
+# "struck by gunfire", "hit by a stray bullet": shot.
+_HIT_BY_GUNFIRE = (
+    r"(?:struck|hit)\s+(?:\w+\s+)?by\s+(?:a\s+|an\s+)?(?:stray\s+|single\s+)?"
+    r"(?:gunfire|bullets?|rounds?|gunshots?|shotgun\s+pellets)"
+)
 _VERB = (
-    rf"(?:(?P<v_killed>{_KILLED_VERBS})|(?P<v_injured>{_INJURED_VERBS})|(?P<v_shot>shot(?!\s+(?:at|in the air)))"
+    rf"(?:(?P<v_killed>{_KILLED_VERBS})|(?P<v_injured>{_INJURED_VERBS})"
+    rf"|(?P<v_shot>shot(?!\s+(?:{_SHOT_AT_TARGET}|in the air))|{_HIT_BY_GUNFIRE}|{_WOUND_VERBS})"
     rf"|(?P<v_missing>{_OTHER_VERBS[FigureKind.MISSING]})|(?P<v_kidnapped>{_OTHER_VERBS[FigureKind.KIDNAPPED]})"
     rf"|(?P<v_arrested>{_OTHER_VERBS[FigureKind.ARRESTED]}))(?![\w-])"
 )
@@ -106,7 +123,7 @@ _AGENT_NOUN = r"[a-z]{3,}(?:ers|ors|ists|ians|ees|men)\b"
 _NOT_AGE = r"(?!years?[\s-]+old\b)"
 # "three security officers were killed", "5 killed", "at least 12 people have been injured"
 _SUBJECT_COUNT = re.compile(
-    rf"(?<![\w$.,-]){QUANTITY}\s+{_NOT_AGE}(?:{_MODIFIERS}(?P<noun>{_PERSON_PLURAL}|{_PERSON_SINGULAR}|{_AGENT_NOUN})\s*)?"
+    rf"(?<![\w$.,-]){QUANTITY}\s+{_NOT_AGE}(?:{_MODIFIERS}(?P<noun>{_PERSON_PLURAL}|{_PERSON_SINGULAR}|{_AGENT_NOUN}|other(?=\s+(?:was|is|has|had)\b))\s*)?"
     rf"(?P<plus>(?:,\s*)?(?:and|as well as)\s+(?:the|a|an|one)\s+(?:[\w-]+\s+)?"
     rf"(?:{_PERPETRATOR}|{_PERSON_SINGULAR})\s*)?"
     rf"(?:,\s+(?:identified\s+as|who\s+(?:was|were)\s+identified\s+as)\s+[^,;.]{{1,60}},\s*)?"
@@ -115,7 +132,8 @@ _SUBJECT_COUNT = re.compile(
     # members, and four hijackers, were killed".
     rf"|,\s*including\s+[^.;]{{1,120}}?,?\s+(?=(?:were|was|have|had|are|died)\b)"
     rf"|\s+including\s+[^,.;]{{1,40}}?\s+(?=(?:were|have|had|died|killed)\b))?"
-    rf"(?:(?<=\s)(?:of|from|belonging\s+to|in|at|with)\s+(?:the\s+)?[^,.;]{{1,50}}?\s+(?=(?:were|was|have|had)\s))?"
+    # "four students at the school were shot"; never across "and" ("200 teens at the party and four of them were shot").
+    rf"(?:(?<=\s)(?:of|from|belonging\s+to|in|at|with)\s+(?:the\s+)?(?:(?!\s(?:and|but)\s)[^,.;]){{1,50}}?\s+(?=(?:were|was|have|had)\s))?"
     rf"(?:(?:of them|of whom|who|that|in all|in total|total)\s+)?,?\s*{_AUX}{_VERB}",
     re.IGNORECASE,
 )
@@ -206,16 +224,26 @@ _BODIES = re.compile(
     rf"\b(?:the\s+)?(?:dead\s+)?bod(?:y|ies)\s+of\s+(?:(?P<n>{CARDINAL})\s+|a\s+|an\s+)(?:[\w'’-]+\s+){{0,2}}?(?:{_PERSON_PLURAL}|{_PERSON_SINGULAR})\b",
     re.IGNORECASE,
 )
-# Implicit singulars: "a man was shot and killed", "Jane Doe, 25, was fatally shot".
-_SINGULAR_SUBJECT = re.compile(
-    rf"(?:(?<![Nn]o\s)\b(?:a|an|one)\s+(?:[\w'’.-]+\s+){{0,4}}?(?P<noun>{_PERSON_SINGULAR})(?:\s+(?:of|from|with|in|at)\s+[^,.;]{{1,60}}?)?"
+# One person as a subject: "a man", "another woman", "Jane Doe, 25,", "the victim", "she".
+_ONE_SUBJECT = (
+    rf"(?:(?<![Nn]o\s)\b(?:a|an|one|another)\s+(?:[\w'’.-]+\s+){{0,4}}?(?P<noun>{_PERSON_SINGULAR})(?:\s+(?:of|from|with|in|at)\s+[^,.;]{{1,60}}?)?"
     rf"(?:,\s+identified\s+as\s+[^,;]{{1,60}},)?"
     rf"|(?-i:\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){{0,3}}),\s+(?:a\s+)?\d{{1,3}}(?:-year-old)?,"
     rf"|(?-i:\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’.-]+){{1,2}})(?=\s+was\s)"
     rf"|\b(?:the|this|that)\s+(?:[\w'’.-]+\s+){{0,2}}?(?P<noun2>{_PERSON_SINGULAR})(?:,\s+(?:identified\s+as\s+|an?\s+|the\s+)[^,;.]{{1,60}},)?"
     rf"|(?-i:\b(?:He|She))|(?-i:\b(?:where|when|until|before|after)\s+(?:he|she)))"
-    rf"\s+(?:(?:who|that)\s+)?(?:(?:was|has been|had been|is|has|had|reportedly|later|also|allegedly|"
+)
+# Implicit singulars: "a man was shot and killed", "Jane Doe, 25, was fatally shot".
+_SINGULAR_SUBJECT = re.compile(
+    rf"{_ONE_SUBJECT}\s+(?:(?:who|that)\s+)?(?:(?:was|has been|had been|is|has|had|reportedly|later|also|allegedly|"
     rf"critically|seriously|severely|badly|apparently|then|accidentally)\s+){{1,4}}{_VERB}",
+    re.IGNORECASE,
+)
+# "Jane Doe, 19, sustained a gunshot wound": one shot, with no auxiliary before the verb.
+_ONE_WOUNDED = re.compile(
+    rf"{_ONE_SUBJECT}\s+(?:(?:who|that|also|later|had|has|reportedly|apparently)\s+){{0,2}}"
+    r"(?:suffered|sustained|received)\s+(?:an?\s+|multiple\s+|several\s+|minor\s+)?(?!(?:fatal|mortal|deadly)\b)"
+    r"(?:[\w-]+\s+){0,2}?(?:gunshot|bullet|stab|shrapnel|graze)\s+wounds?\b",
     re.IGNORECASE,
 )
 # "one fatally", "one of them died"
@@ -273,8 +301,39 @@ _COUNT_WORD = (
 # "critically injuring the man", "shot and injured police officer Jane Roe".
 _ONE_INJURED = re.compile(
     r"\b(?:another|the\s+other)(?:\s+[\w-]+){0,2}?\s+(?:was|had\s+been)\s+(?:\w+\s+)?(?:wounded|injured|hurt)\b"
-    r"|\b(?:injuring|wounding|(?:shot|stabbed)\s+and\s+(?:injured|wounded))\s+"
-    rf"(?:(?:a|an|the|one)\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON_SINGULAR}\b|(?:[a-z]+\s+){{0,2}}{_FULL_NAME})",
+    r"|(?<!fatally\s)(?<!mortally\s)\b(?:injuring|wounding|(?:shot|stabbed)\s+and\s+(?:injured|wounded)"
+    # "killed a boy and critically injured a man", "a shooting that injured a toddler": active, after a
+    # conjunction or a relative pronoun (so not the adjective of "an injured man").
+    r"|(?:\band|,|\bthat|\bwhich|\bwho)\s+(?:(?:critically|seriously|severely|badly|also|slightly)\s+)?(?:injured|wounded))\s+"
+    rf"(?:(?:a|an|the|one|another|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON_SINGULAR}\b|(?:[a-z]+\s+){{0,2}}{_FULL_NAME})",
+    re.IGNORECASE,
+)
+_WEEKDAY_OR_MONTH = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)"
+)
+# "accidentally shot his 8-year-old sister", "shooting a man in the leg": one person shot, fate told elsewhere.
+_SHOT_OBJECT = re.compile(
+    rf"\b(?:shot|shoots|shooting)\s+(?:(?:a|an|the|his|her|their|another)\s+(?:[\w'’-]+\s+){{0,3}}?{_PERSON_SINGULAR}"
+    # A name after the lower-case verb only: "Teen Shot In Hermosa Park" is a headline, not a name.
+    rf"|(?<=(?-i:shot|oots|ting)\s)(?-i:(?!{_WEEKDAY_OR_MONTH}\b)[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+))\b"
+    r"(?!['’]s|-|\s+(?:dead|to\s+death|and\s+killed|and\s+(?:injured|wounded))\b)",
+    re.IGNORECASE,
+)
+_THEN_DIED = re.compile(
+    r"\b(?:kill(?:ed|ing)|died|dies|dead|death|fatal(?:ly)?|succumbed|did not survive)\b", re.IGNORECASE
+)
+# "a triple shooting", "a double homicide": the count is in the adjective.
+_MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+_MULTIPLE_EVENT = re.compile(
+    r"\b(?P<n>double|triple|quadruple|quintuple)[\s-]+(?:(?P<fatal>fatal|deadly)\s+)?"
+    r"(?:(?P<shot>shootings?)|(?P<dead>homicides?|murders?|slayings?|killings?))\b(?!-)",
+    re.IGNORECASE,
+)
+# "a shooting that sent five people to the hospital".
+_SENT_TO_HOSPITAL = re.compile(
+    rf"\bsen(?:t|ds|ding|d)\s+{QUANTITY}\s+(?:{_MODIFIERS}(?:{_PERSON_PLURAL}|{_PERSON_SINGULAR})\s+)?"
+    r"to\s+(?:a\s+|the\s+|area\s+|local\s+|nearby\s+)*(?:hospitals?|medical\s+cent)",
     re.IGNORECASE,
 )
 # Headline and named subjects that die: "Teen dies after shooting", "Jovan Wilson, 15, died".
@@ -322,7 +381,8 @@ _SHOT_DEAD_OBJECT = re.compile(
 # "a father and his baby boy were found dead", "Jane Roe and John Doe were killed": two people.
 _PAIR_SUBJECT = re.compile(
     rf"(?:\b(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON_SINGULAR}\s+and\s+(?:his|her|their|a|an|the)\s+(?:[\w'’-]+\s+){{0,2}}?"
-    rf"{_PERSON_SINGULAR}|{_FULL_NAME}\s+and\s+{_FULL_NAME})\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<v_killed>{_KILLED_VERBS})\b",
+    rf"{_PERSON_SINGULAR}|{_FULL_NAME}\s+and\s+{_FULL_NAME})\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?"
+    rf"(?:(?P<v_killed>{_KILLED_VERBS})|(?P<v_injured>{_INJURED_VERBS})|(?P<v_shot>shot(?!\s+{_SHOT_AT_TARGET})|{_HIT_BY_GUNFIRE}))\b",
     re.IGNORECASE,
 )
 # The earlier members of a coordinated subject: "2 soldiers and 3 militants were killed".
@@ -375,7 +435,7 @@ _TRIGGER = re.compile(
     r"kill|dead|die[ds]?\b|death|fatal|injur|wound|hurt|hospital|shot|shoot|slain|murder|missing|unaccounted|"
     r"kidnap|abduct|hostage|arrest|detain|custody|apprehend|rounded up|toll|casualt|no one|nobody|no-one|none|"
     r"suicide|himself|herself|stabbed|beaten|burned to|lives|life|massacre|execut|behead|perish|succumb|gunned|"
-    r"victim|harmed|martyr|corpse",
+    r"victim|harmed|martyr|corpse|grazed|gunfire|bullet",
 )
 
 
@@ -399,8 +459,8 @@ _AUX_THEN_VERB = re.compile(
     r"\b(?:was|been|is|has|had|reportedly|later|also|allegedly|critically|seriously|severely|badly|apparently|then|"
     r"accidentally)\s+(?:shot|stabbed|beaten|burned|hacked|fatally|killed|slain|murdered|executed|beheaded|massacred|"
     r"perished|die|dead|found|pronounced|confirmed|gunned|lost|succumbed|injured|wounded|hurt|hospitali|treated|taken|"
-    r"transported|rushed|airlifted|flown|missing|unaccounted|kidnapped|abducted|held|arrested|detained|apprehended|"
-    r"rounded)"
+    r"transported|rushed|airlifted|flown|driven|grazed|struck|hit|suffered|sustained|suffering|missing|unaccounted|"
+    r"kidnapped|abducted|held|arrested|detained|apprehended|rounded)"
 )
 
 
@@ -425,6 +485,8 @@ _SINGLE_OBJECT_WORDS = (
     *("kill", "fatally", "murdered", "dead", "gunned", "death", "life", "lynched", "executed", "beheaded"),
 )
 _ONE_INJURED_WORDS = ("wound", "injur", "hurt")
+_ONE_WOUNDED_WORDS = ("suffered", "sustained", "received")
+_MULTIPLE_WORDS = ("double", "triple", "quadruple", "quintuple")
 _SUBJECT_DIES_WORDS = ("die", "succumbed", "dead", "kill", "fatally", "death")
 _NEGATION_WORDS = ("no", "without", "zero")
 _COMBINED_DEAD_WORDS = ("kill", "dead", "death", "casualties", "martyrs")
@@ -446,13 +508,15 @@ def _hits_in(text: str) -> list[_Hit]:
             quantity = Quantity(
                 quantity.low + 1, None if quantity.high is None else quantity.high + 1, quantity.qualifier
             )
-        if _active_voice(text, match):
+        if _active_voice(text, match) or _fired_upon(text, match):
             continue
         before = text[: match.start()].rstrip()
         if match.group("noun") is None and before.endswith(",") and not _AFTER_FIGURE.search(before):
             continue  # "Ginger Reeves, 64 were found dead": an age, not a count
         if kind == "injured" and _SOME_FATALLY.match(text, match.end()):
             kind = _SHOT  # "five people were wounded, one of them fatally": the wounded include the dead
+        elif kind == _SHOT and _OTHERS.search(match.group(0)):
+            kind = "injured"  # "three others were shot": told apart from the dead just counted
         counts_agent = bool(_PERPETRATOR_WORD.search((match.group("plus") or "") + (match.group("including") or "")))
         subgroup = None if match.group("plus") else _subgroup_of(match.group("noun"))
         hits.append(_Hit(kind, quantity, match.start(), match.end(), subgroup, counts_agent=counts_agent))
@@ -461,7 +525,10 @@ def _hits_in(text: str) -> list[_Hit]:
         hits.append(_Hit("killed", Quantity(1, 1, Qualifier.EXACT), match.start(), match.end(), excludes_agent=True))
     pair_gate = "and" in keywords and mentions_any(keywords, _PAIR_WORDS)
     for match in _PAIR_SUBJECT.finditer(text) if pair_gate else ():
-        hits.append(_Hit("killed", Quantity(2, 2, Qualifier.EXACT), match.start(), match.end()))
+        kind = _kind_from(match) or "killed"
+        if kind != "killed" and _DEATH_WORDS.search(text, match.end()):
+            continue  # "a man and a woman were shot and died": counted among the dead
+        hits.append(_Hit(kind, Quantity(2, 2, Qualifier.EXACT), match.start(), match.end()))
     kin_gate = mentions_any(keywords, _KIN_WORDS) and mentions_any(keywords, _KIN_VERB_WORDS)
     for match in _KIN_VICTIM.finditer(text) if kin_gate else ():
         hits.append(_Hit("killed", Quantity(1, 1, Qualifier.EXACT), match.start(), match.end(), excludes_agent=True))
@@ -531,7 +598,7 @@ def _hits_in(text: str) -> list[_Hit]:
             hits.append(_Hit("killed", Quantity(value, value, Qualifier.EXACT), match.start(), match.end()))
     for match in _SINGULAR_SUBJECT.finditer(text) if _AUX_THEN_VERB.search(keywords) else ():
         kind = _kind_from(match)
-        if kind is None:
+        if kind is None or _fired_upon(text, match):
             continue
         if kind in ("injured", "shot") and _DEATH_WORDS.search(text, match.end()):
             continue  # "was shot and later died at the hospital": the victim is counted among the dead
@@ -561,6 +628,21 @@ def _hits_in(text: str) -> list[_Hit]:
         hits.append(_Hit("killed", one, match.start(), match.end(), excludes_agent=True, implicit=True))
     for match in _ONE_INJURED.finditer(text) if mentions_any(keywords, _ONE_INJURED_WORDS) else ():
         hits.append(_Hit("injured", one, match.start(), match.end(), implicit=True))
+    for match in _ONE_WOUNDED.finditer(text) if mentions_any(keywords, _ONE_WOUNDED_WORDS) else ():
+        if not _DEATH_WORDS.search(text, match.end()):  # "suffered a gunshot wound and died": among the dead
+            noun = match.group("noun") or match.group("noun2")
+            hits.append(_Hit(_SHOT, one, match.start(), match.end(), _subgroup_of(noun), implicit=True))
+    for match in _SHOT_OBJECT.finditer(text) if "shoot" in keywords or "shot" in keywords else ():
+        if not _THEN_DIED.search(text, match.end()):  # "shot his brother, killing him": counted among the dead
+            hits.append(_Hit(_SHOT, one, match.start(), match.end(), implicit=True))
+    for match in _MULTIPLE_EVENT.finditer(text) if mentions_any(keywords, _MULTIPLE_WORDS) else ():
+        count = _MULTIPLE[match.group("n").lower()]
+        kind = _SHOT if match.group("shot") and not match.group("fatal") else "killed"
+        hits.append(_Hit(kind, Quantity(count, count, Qualifier.EXACT), match.start(), match.end(), implicit=True))
+    for match in _SENT_TO_HOSPITAL.finditer(text) if counted and "sen" in keywords else ():
+        quantity = quantity_from_match(match)
+        if quantity is not None:
+            hits.append(_Hit("injured", quantity, match.start(), match.end()))
     for match in _SUBJECT_DIES.finditer(text) if mentions_any(keywords, _SUBJECT_DIES_WORDS) else ():
         if _PLURAL_SUBJECT.match(match.group(0)):
             continue  # "Three security officers were killed" is a count, read by the count patterns
@@ -596,6 +678,18 @@ def _active_voice(text: str, match: re.Match[str]) -> bool:
     if _AUX_WORD.search(text[match.start() : match.end()]):
         return False
     return bool(_OBJECT_FOLLOWS.match(text[match.end() :]))
+
+
+_OTHERS = re.compile(r"\bothers?\b", re.IGNORECASE)
+_SHOT_AT = re.compile(r"\s+at\b", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:were|was|are|is|been|got|get|gets)\b", re.IGNORECASE)
+
+
+def _fired_upon(text: str, match: re.Match[str]) -> bool:
+    """'Two men then shot at a passing car': without a passive, 'shot at' aims, it does not hit."""
+    if not match.group("v_shot") or not _SHOT_AT.match(text, match.end()):
+        return False
+    return not _PASSIVE.search(text, match.start(), match.end())
 
 
 def _raised_tolls(text: str) -> list[_Hit]:

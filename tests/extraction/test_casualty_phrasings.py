@@ -1,0 +1,80 @@
+"""Killed and injured counts in the phrasings of local crime news and incident summaries.
+
+Every sentence here is written for the test. A person "shot" whose fate is not told is counted
+among the injured unless a death is reported; "injured" is the wounded who survived.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from service.domain import FigureKind
+from service.extraction import extract
+
+
+def headline(text: str, kind: FigureKind) -> int | None:
+    claim = next((f for f in extract(text, None).figures if f.kind == kind and f.event_ref == 0), None)
+    return claim.best if claim is not None else None
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        # "shot at" a place or a time is hit; "shot at" with nothing after, or by an active subject, is aimed.
+        ("Six people were shot at a birthday party on Elm Street late Saturday.", 6),
+        ("A cyclist was shot at about 9 p.m. near the river.", 1),
+        ("Two men were shot at Riverside Park on Sunday.", 2),
+        # A place phrase after the count never reaches over "and" to another count.
+        ("There were about 300 guests at the hall and three of them were shot.", 3),
+        # Wounds and hospitals.
+        ("Two others sustained non-fatal bullet wounds.", 2),
+        ("Lee Park, 31, sustained a gunshot wound to the arm.", 1),
+        ("Four women were struck by gunfire outside the club.", 4),
+        ("A girl was grazed by a bullet while she slept.", 1),
+        ("The gunfire sent six people to the hospital.", 6),
+        ("Three females and two males were taken to Mercy Hospital.", 5),
+        # One person injured, told without a number.
+        ("Another man in the car was wounded.", 1),
+        ("The robber killed a clerk and critically injured a customer.", 1),
+        ("It was a shooting that injured a 7-year-old boy.", 1),
+        ("Police said the man accidentally shot his nephew while cleaning a rifle.", 1),
+        ("A 6-year-old girl and a 30-year-old man were injured in the crossfire.", 2),
+        ("One person died and one other was hurt in the crash.", 1),
+        # The count is in the adjective.
+        ("Police are investigating a triple shooting on Oak Avenue.", 3),
+    ],
+)
+def test_injured_phrasings(text: str, injured: int) -> None:
+    assert headline(text, FigureKind.INJURED) == injured
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two masked men shot at a delivery van on Main Street.",
+        "The officer was shot at but not hit.",
+        "A farmer shot at the intruders from his porch.",
+        "Teen Shot To Death In Northside Park",
+    ],
+)
+def test_no_one_injured(text: str) -> None:
+    assert not headline(text, FigureKind.INJURED)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # The dead are among those said to be wounded or shot.
+        ("All four victims suffered gunshot wounds; two of them died at the scene.", 2, 2),
+        ("He shot his stepbrother, killing him instantly.", None, None),
+        ("Two men died in a quadruple shooting near the stadium.", 2, 2),
+        # "others" are told apart from the dead just counted.
+        ("One man was killed. Three others were shot.", 1, 3),
+        # A wound called fatal is no injury.
+        ("The boy was mishandling a rifle when it fired, fatally wounding his younger brother.", None, None),
+    ],
+)
+def test_the_dead_among_the_shot(text: str, killed: int | None, injured: int | None) -> None:
+    assert headline(text, FigureKind.INJURED) == injured
+    if killed is not None:
+        assert headline(text, FigureKind.KILLED) == killed
