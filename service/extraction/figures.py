@@ -67,7 +67,9 @@ _PERSON_SINGULAR = (
 # Words between a number and its noun ("three *security* officers"); never a clause boundary.
 _MODIFIERS = (
     r"(?:(?-i:(?!(?:and|or|but|were|was|are|is|who|that|in|on|at|of|from|by|with|after|before|during|a|an|the|his|her|their|its|"
-    r"killed|injured|wounded|dead|died|shot)\b))[A-Za-z][\w'’.-]*\s+){0,3}?"
+    r"killed|injured|wounded|dead|died|shot)\b))"
+    # Nor another count: "11 News Two brothers" counts two.
+    r"(?!(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)[A-Za-z][\w'’.-]*\s+){0,3}?"
 )
 _AUX = (
     r"(?:(?:were|was|have|has|had|are|is|got|been|being|be|reportedly|also|later|allegedly|all|both|"
@@ -120,13 +122,15 @@ _FULL_NAME = r"(?-i:[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3})"
 # People named by what they do: "two firefighters", "four mail carriers", "three journalists".
 _AGENT_NOUN = r"[a-z]{3,}(?:ers|ors|ists|ians|ees|men)\b"
 # "a 21 year old female was shot": an age written without hyphens, not a count.
-_NOT_AGE = r"(?!years?[\s-]+old\b)"
+_NOT_AGE = r"(?!years?[\s-]+old\b|[ap]\.m\.|[ap]m\b)"
 # "three security officers were killed", "5 killed", "at least 12 people have been injured"
 _SUBJECT_COUNT = re.compile(
-    rf"(?<![\w$.,-]){QUANTITY}\s+{_NOT_AGE}(?:{_MODIFIERS}(?P<noun>{_PERSON_PLURAL}|{_PERSON_SINGULAR}|{_AGENT_NOUN}|other(?=\s+(?:was|is|has|had)\b))\s*)?"
+    rf"(?<![\w$.,:-]){QUANTITY}\s+{_NOT_AGE}(?:{_MODIFIERS}(?P<noun>{_PERSON_PLURAL}|{_PERSON_SINGULAR}|{_AGENT_NOUN}|other(?=\s+(?:was|is|has|had)\b))\s*)?"
     rf"(?P<plus>(?:,\s*)?(?:and|as well as)\s+(?:the|a|an|one)\s+(?:[\w-]+\s+)?"
     rf"(?:{_PERPETRATOR}|{_PERSON_SINGULAR})\s*)?"
     rf"(?:,\s+(?:identified\s+as|who\s+(?:was|were)\s+identified\s+as)\s+[^,;.]{{1,60}},\s*)?"
+    # "five men between the ages of 21 and 58 were shot", "four victims, ages 19 to 24, were".
+    rf"(?:,?\s*(?:between\s+)?(?:the\s+)?(?:ages?|aged)\s+(?:of\s+)?\d+\s*(?:and|to|-|–)\s*\d+\s*,?\s*)?"
     rf"(?P<including>,\s*(?:including|among them|most of them|many of them|mostly)\s+[^,.;]{{1,90}},\s*"
     # A listed "including" part with its own commas: "44 people, including 33 passengers, seven crew
     # members, and four hijackers, were killed".
@@ -256,6 +260,7 @@ _ONE_FATALLY = re.compile(
 _SOME_FATALLY = re.compile(
     rf"\s*(?:,|--|—|–)\s*(?:including\s+)?{CARDINAL}\s+(?:of\s+(?:them|whom)\s+)?(?:fatally|mortally)\b", re.IGNORECASE
 )
+_AGES_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?(?:between\s+)?(?:\d+\s*(?:and|to|-|–)\s*)?$", re.IGNORECASE)
 # "1 Killed, 4 Wounded": the comma ends another figure, so the number after it is a count, not an age.
 _AFTER_FIGURE = re.compile(r"\b(?:killed|dead|died|injured|wounded|hurt|shot)\s*,\s*$", re.IGNORECASE)
 _SUICIDE = re.compile(
@@ -513,6 +518,8 @@ def _hits_in(text: str) -> list[_Hit]:
         before = text[: match.start()].rstrip()
         if match.group("noun") is None and before.endswith(",") and not _AFTER_FIGURE.search(before):
             continue  # "Ginger Reeves, 64 were found dead": an age, not a count
+        if _AGES_BEFORE.search(before):
+            continue  # "five men between the ages of 21 and 58 were shot": ages, not counts
         if kind == "injured" and _SOME_FATALLY.match(text, match.end()):
             kind = _SHOT  # "five people were wounded, one of them fatally": the wounded include the dead
         elif kind == _SHOT and _OTHERS.search(match.group(0)):
@@ -870,6 +877,16 @@ def _reads_better(hit: _Hit, clash: _Hit) -> bool:
     return hit.end - hit.start > clash.end - clash.start and hit.quantity.low > 0 and clash.quantity.low > 0
 
 
+_TALLY = re.compile(
+    r"\b(?:(?:violent|bloody|deadly)\s+(?:weekend|night|holiday)|weekend\s+(?:of\s+violence|shootings|gunfire|violence)"
+    r"|across\s+(?:the\s+)?(?:city|town|five\s+boroughs)|city-?wide"
+    r"|(?:three|four|five|six|seven|eight|nine|ten|several|multiple|\d+|two)\s+(?:separate|different|unrelated)\s+"
+    r"(?:shootings|shooting\s+incidents)"
+    r"|in\s+(?:\d+|several|multiple|a\s+(?:string|series|spate|rash)\s+of)\s+(?:separate\s+)?(?:shootings|shooting\s+incidents)"
+    r"|since\s+(?:Friday|Saturday|Sunday|Monday|Tuesday|Wednesday|Thursday)"
+    r"|\bin\s+(?:weekend|overnight|city|separate|unrelated|several|multiple|two|three|four|five|\d+)\s+shootings)\b",
+    re.IGNORECASE,
+)
 _SOURCE_GATE = re.compile(
     r"\b(?:according|said|says|say|reported|reports|told|tell|announced|confirmed|stated)\b", re.IGNORECASE
 )
@@ -899,6 +916,7 @@ def extract_figures(clauses: Sequence[tuple[Segment, int]]) -> list[FigureClaim]
     beside_killed: list[FigureClaim] = []
     seen: set[tuple[str, int, int | None, str, int, str | None]] = set()
     cause_ref = max((ref for _, ref in clauses), default=0) + 1
+    tally_ref = cause_ref + 1
     for clause, clause_ref in clauses:
         hits = _hits_in(clause.text)
         source = _quoted_source(clause.text) if hits else None
@@ -906,10 +924,14 @@ def extract_figures(clauses: Sequence[tuple[Segment, int]]) -> list[FigureClaim]
             _PROTEST.search(clause.text) if hits and mentions_any(keyword_text(clause.text), _PROTEST_WORDS) else None
         )
         states_dead = any(h.kind == "killed" and h.quantity.low > 0 for h in hits)
+        # "6 dead, 28 wounded in weekend shootings": a tally of many events, not this one's count.
+        tally = bool(hits) and _TALLY.search(clause.text) is not None
         for hit in hits:
             # "protested over the killing of a student": the death is what the protest is about,
             # an earlier event, not a casualty of the protest.
             event_ref = cause_ref if protest is not None and hit.start > protest.start() else clause_ref
+            if tally:
+                event_ref = tally_ref
             span = _evidence(clause, hit)
             if hit.kind == _SHOT:
                 shot.append(_claim(FigureKind.INJURED, hit, span, source, event_ref))

@@ -78,3 +78,33 @@ def test_the_dead_among_the_shot(text: str, killed: int | None, injured: int | N
     assert headline(text, FigureKind.INJURED) == injured
     if killed is not None:
         assert headline(text, FigureKind.KILLED) == killed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4 Dead, 19 Wounded In Weekend Shootings",
+        "Eleven people were wounded across the city overnight.",
+        "Two teens and a woman were hurt Saturday in three separate shootings.",
+        "At least five people have been shot in Northside since Friday.",
+    ],
+)
+def test_a_tally_of_many_shootings_is_not_the_event_count(text: str) -> None:
+    assert headline(text, FigureKind.INJURED) is None
+    assert headline(text, FigureKind.KILLED) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        # Clock times and ages are not counts.
+        ("About 10:30 p.m. A 25-year-old woman was shot in the hip.", 1),
+        ("At 2:15 a.m. Three men were wounded outside a bar.", 3),
+        ("Officers said four men between the ages of 19 and 44 were shot.", 4),
+        ("Officers found three victims, ages 17 to 22, suffering gunshot wounds.", 3),
+        # A second number between a count and its noun is the count.
+        ("KXYZ 7 News Two sisters, ages 9 and 12, were shot inside their home.", 2),
+    ],
+)
+def test_times_and_ages_are_not_counts(text: str, injured: int) -> None:
+    assert headline(text, FigureKind.INJURED) == injured
