@@ -29,8 +29,13 @@ _CONNECTOR = r"(?:de|do|da|dos|das|del|di|la|le|el|al|ez|az|ad|as|ar|an|of|and|y
 _CAP = r"(?:(?:al|el|Al|El|ad|as|ar|an|az)[-‑])?[A-Z][\w'’.]*(?:-[A-Za-z][\w'’.]*)*"
 _SEQUENCE = re.compile(rf"(?<![\w'’-]){_CAP}(?:\s+(?:{_CONNECTOR}\s+)?{_CAP}){{0,4}}")
 # "in central Tirana", "through downtown Liverpool": a part-of-town adjective keeps the anchor.
+# Any case: "in Southwest Baltimore", "In North Philadelphia".
 _PART_OF_TOWN = (
-    r"(?:(?:central|downtown|uptown|rural|greater|suburban|(?:north|south)?(?:north|south|east|west)(?:ern)?)\s+)?"
+    r"(?:(?i:central|downtown|uptown|rural|greater|suburban|(?:north|south)?(?:north|south|east|west)(?:ern)?)\s+)?"
+)
+# A compass word opening a longer name ("North Philadelphia", "Southeast D.C.") is the part of town.
+_COMPASS = frozenset(
+    f"{a}{b}{c}" for a in ("", "north", "south") for b in ("north", "south", "east", "west") for c in ("", "ern")
 )
 # Prepositions in any case: headlines in title case write "Shot In Chicago" (but "City Hall" is no anchor).
 _ANCHOR = re.compile(
@@ -420,6 +425,11 @@ def _read_sequence(words: list[str], offset: int, text: str, base: int, gaz: Gaz
         return at == 0 or (at == 1 and words[0] == "The")
 
     while position < len(words):
+        if position + 1 < len(words) and words[position].casefold() in _COMPASS:
+            known_whole = _lookup(" ".join(words[position : position + 2]).rstrip(".,"))
+            if known_whole is None:  # "North Carolina" and "West Bank" stay whole
+                position += 1
+                continue
         for length in range(min(5, len(words) - position), 0, -1):
             chunk_start = starts[position]
             last = position + length - 1

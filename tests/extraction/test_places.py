@@ -98,3 +98,15 @@ def test_a_postal_code_alone_is_no_state() -> None:
 def test_saint_after_a_town_is_no_street() -> None:
     text = "Worshippers gathered outside Seoul St. Mary's Hospital (Seoul City) on Sunday."
     assert place_of(text) == ("South Korea", "Seoul Special City")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Toddler Wounded In North Philadelphia\n\nThe boy is stable.", ("Philadelphia", "Pennsylvania")),
+        ("A father was shot in Southwest Baltimore on Sunday.", ("Baltimore", "Maryland")),
+        ("Protesters marched in North Carolina on Sunday.", ("North Carolina", "North Carolina")),
+    ],
+)
+def test_a_compass_word_is_the_part_of_town(text: str, place: tuple[str, str]) -> None:
+    assert place_name_of(text) == place
