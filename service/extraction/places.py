@@ -80,6 +80,8 @@ _ADMIN_WORD_AFTER = re.compile(
 )
 _STOP_SEQUENCES = {
     "the",
+    "one",
+    "man",
     "on",
     "a",
     "an",
@@ -561,6 +563,11 @@ def _vote(mentions: list[_Mention], prior: str | None) -> str | None:
         weight = 3.5 if mention.in_parentheses else 2.0 if mention.anchored else 1.0
         for unit in mention.admin1:
             scores[unit.country] += (weight + early) / len(mention.admin1)
+        # Towns named in passing ("a Maumee student") say which country the story is in when every
+        # town of that name lies in one country.
+        in_passing = not mention.anchored and not (mention.countries or mention.admin1)
+        if in_passing and mention.cities and len({c.country for c in mention.cities}) == 1:
+            scores[mention.cities[0].country] += 0.5
         if mention.anchored and mention.cities and not mention.countries:
             top = mention.cities[0]
             scores[top.country] += 2.5 if top.population >= 15000 else 1.5

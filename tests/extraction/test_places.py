@@ -110,3 +110,12 @@ def test_saint_after_a_town_is_no_street() -> None:
 )
 def test_a_compass_word_is_the_part_of_town(text: str, place: tuple[str, str]) -> None:
     assert place_name_of(text) == place
+
+
+def test_towns_named_in_passing_say_which_country_the_story_is_in() -> None:
+    text = "Teen wounded in Charlotte\n\nThe victim attended Huntersville Elementary and Mooresville High."
+    assert place_of(text) == ("United States", "North Carolina")
+
+
+def test_a_headline_opening_with_man_names_no_place() -> None:
+    assert place_of("Man hospitalized after accidental shooting\n\nThe victim was treated overnight.") == (None, None)
