@@ -68,8 +68,8 @@ _PERSON_SINGULAR = (
 _MODIFIERS = (
     r"(?:(?-i:(?!(?:and|or|but|were|was|are|is|who|that|in|on|at|of|from|by|with|after|before|during|a|an|the|his|her|their|its|"
     r"killed|injured|wounded|dead|died|shot)\b))"
-    # Nor another count: "11 News Two brothers" counts two.
-    r"(?!(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)[A-Za-z][\w'’.-]*\s+){0,3}?"
+    # Nor another count or an article: "11 News Two brothers" counts two, "Image 1 of 16 A man died" one.
+    r"(?!(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|the)\b)[A-Za-z][\w'’.-]*\s+){0,3}?"
 )
 _AUX = (
     r"(?:(?:were|was|have|has|had|are|is|got|been|being|be|reportedly|also|later|allegedly|all|both|"
@@ -271,6 +271,12 @@ _SUICIDE = re.compile(
     r"died (?:of|from) (?:a |an )?(?:apparent )?self-inflicted|fatal self-inflicted|murder-suicide)",
     re.IGNORECASE,
 )
+# "... in 2008", "... two years later": a date that puts a death apart from the event.
+_LATER_ON = re.compile(
+    r"\s+(?:[\w,]+\s+){0,2}?(?:in\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+)?(?:19|20)\d\d|(?:\w+\s+)?(?:months|years)\s+later)\b",
+    re.IGNORECASE,
+)
 # Accidental self-injury: one person shot, not a suicide.
 _SELF_SHOT = re.compile(
     r"\b(?:shot|shoots|shooting)\s+(?:himself|herself)\b|\bself-inflicted\s+(?:gunshot\s+)?wound", re.IGNORECASE
@@ -380,7 +386,8 @@ _KIN_VICTIM = re.compile(
 # "shot his 1-year-old daughter dead": one victim, the killer apart.
 _SHOT_DEAD_OBJECT = re.compile(
     r"\bshot\s+(?:his|her|their)\s+(?:[\w'’-]+\s+){0,2}?(?:wife|husband|girlfriend|boyfriend|mother|father|son|daughter|"
-    r"brother|sister|child|baby|infant|friend|neighbou?r|partner|uncle|aunt|cousin|grandmother|grandfather)\s+dead\b",
+    r"brother|sister|child|baby|infant|friend|neighbou?r|partner|uncle|aunt|cousin|grandmother|grandfather)\s+"
+    r"(?:dead|to\s+death)\b",
     re.IGNORECASE,
 )
 # "a father and his baby boy were found dead", "Jane Roe and John Doe were killed": two people.
@@ -388,6 +395,13 @@ _PAIR_SUBJECT = re.compile(
     rf"(?:\b(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON_SINGULAR}\s+and\s+(?:his|her|their|a|an|the)\s+(?:[\w'’-]+\s+){{0,2}}?"
     rf"{_PERSON_SINGULAR}|{_FULL_NAME}\s+and\s+{_FULL_NAME})\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?"
     rf"(?:(?P<v_killed>{_KILLED_VERBS})|(?P<v_injured>{_INJURED_VERBS})|(?P<v_shot>shot(?!\s+{_SHOT_AT_TARGET})|{_HIT_BY_GUNFIRE}))\b",
+    re.IGNORECASE,
+)
+# "The assailant and one civilian were killed", "a woman and three children were wounded": one more.
+_ONE_AND_COUNT = re.compile(
+    rf"\b(?:the|a|an|one)\s+(?:[\w'’-]+\s+){{0,2}}?(?P<one>{_PERPETRATOR}|{_PERSON_SINGULAR})\s+and\s+{QUANTITY}\s+"
+    rf"{_MODIFIERS}(?P<noun>{_PERSON_PLURAL}|{_PERSON_SINGULAR}|others?)\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?"
+    rf"(?:(?P<v_killed>{_KILLED_VERBS})|(?P<v_injured>{_INJURED_VERBS})|(?P<v_shot>shot(?!\s+{_SHOT_AT_TARGET})))\b",
     re.IGNORECASE,
 )
 # The earlier members of a coordinated subject: "2 soldiers and 3 militants were killed".
@@ -528,7 +542,9 @@ def _hits_in(text: str) -> list[_Hit]:
         subgroup = None if match.group("plus") else _subgroup_of(match.group("noun"))
         hits.append(_Hit(kind, quantity, match.start(), match.end(), subgroup, counts_agent=counts_agent))
         hits.extend(_coordinated(text, match, kind, quantity))
-    for match in _SHOT_DEAD_OBJECT.finditer(text) if "shot" in keywords and "dead" in keywords else ():
+    for match in (
+        _SHOT_DEAD_OBJECT.finditer(text) if "shot" in keywords and mentions_any(keywords, ("dead", "death")) else ()
+    ):
         hits.append(_Hit("killed", Quantity(1, 1, Qualifier.EXACT), match.start(), match.end(), excludes_agent=True))
     pair_gate = "and" in keywords and mentions_any(keywords, _PAIR_WORDS)
     for match in _PAIR_SUBJECT.finditer(text) if pair_gate else ():
@@ -536,9 +552,21 @@ def _hits_in(text: str) -> list[_Hit]:
         if kind != "killed" and _DEATH_WORDS.search(text, match.end()):
             continue  # "a man and a woman were shot and died": counted among the dead
         hits.append(_Hit(kind, Quantity(2, 2, Qualifier.EXACT), match.start(), match.end()))
+    for match in _ONE_AND_COUNT.finditer(text) if pair_gate and counted else ():
+        kind, quantity = _kind_from(match), quantity_from_match(match)
+        if kind is None or quantity is None or _looks_like_year(match, quantity):
+            continue
+        if kind != "killed" and _DEATH_WORDS.search(text, match.end()):
+            continue
+        more = Quantity(quantity.low + 1, None if quantity.high is None else quantity.high + 1, quantity.qualifier)
+        agent = bool(_PERPETRATOR_WORD.fullmatch(match.group("one")))
+        hits.append(_Hit(kind, more, match.start(), match.end(), counts_agent=agent))
     kin_gate = mentions_any(keywords, _KIN_WORDS) and mentions_any(keywords, _KIN_VERB_WORDS)
     for match in _KIN_VICTIM.finditer(text) if kin_gate else ():
-        hits.append(_Hit("killed", Quantity(1, 1, Qualifier.EXACT), match.start(), match.end(), excludes_agent=True))
+        extra, end = _object_list(text, match.end())  # "killed his wife, 2 sons, then himself"
+        hits.append(
+            _Hit("killed", Quantity(1 + extra, 1 + extra, Qualifier.EXACT), match.start(), end, excludes_agent=True)
+        )
     object_patterns = (
         (_OBJECT_COUNT, True, _OBJECT_COUNT_WORDS),
         (_LEFT_COUNT, False, _LEFT_COUNT_WORDS),
@@ -622,6 +650,8 @@ def _hits_in(text: str) -> list[_Hit]:
     suicide = False
     for match in _SUICIDE.finditer(text) if mentions_any(keywords, _SUICIDE_WORDS) else ():
         suicide = True
+        if _LATER_ON.match(text, match.end()):
+            continue  # "the suspect committed suicide in 2008": a death long after the event
         hits.append(_Hit("killed", Quantity(1, 1, Qualifier.EXACT), match.start(), match.end(), "perpetrators"))
     if not suicide:
         for match in _SELF_SHOT.finditer(text) if mentions_any(keywords, _SELF_SHOT_WORDS) else ():

@@ -108,3 +108,27 @@ def test_a_tally_of_many_shootings_is_not_the_event_count(text: str) -> None:
 )
 def test_times_and_ages_are_not_counts(text: str, injured: int) -> None:
     assert headline(text, FigureKind.INJURED) == injured
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # A killer's own death counts with the victims he is told apart from.
+        ("Deputies say a man killed his wife, 3 daughters, then himself.", 5),
+        ("Police said a father shot his 9-year-old son to death and then killed himself.", 2),
+        ("The gunman and two bystanders were killed in the exchange of fire.", 3),
+        # "Image 2 of 9 A man ...": a photo caption's number is not a count.
+        ("Image 2 of 9 A man died Friday after a shooting on Pine Street.", 1),
+    ],
+)
+def test_killed_phrasings(text: str, killed: int) -> None:
+    assert headline(text, FigureKind.KILLED) == killed
+
+
+def test_a_suicide_years_later_is_not_a_death_of_the_event() -> None:
+    text = "Letters laced with a toxin sickened two clerks. The suspect committed suicide in 2011, before any trial."
+    assert not headline(text, FigureKind.KILLED)
+
+
+def test_one_person_and_a_count_make_one_more() -> None:
+    assert headline("A man and four teenagers were wounded at the park.", FigureKind.INJURED) == 5
