@@ -312,6 +312,9 @@ _COUNT_WORD = (
 # "critically injuring the man", "shot and injured police officer Jane Roe".
 _ONE_INJURED = re.compile(
     r"\b(?:another|the\s+other)(?:\s+[\w-]+){0,2}?\s+(?:was|had\s+been)\s+(?:\w+\s+)?(?:wounded|injured|hurt)\b"
+    # "The attackers were killed and a guard wounded": the auxiliary is left out after "and".
+    rf"|\b(?:were|was)\s+(?:\w+\s+)?(?:killed|shot\s+dead|slain)\s+and\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON_SINGULAR}"
+    r"\s+(?:(?:critically|seriously|slightly)\s+)?(?:wounded|injured|hurt)\b"
     r"|(?<!fatally\s)(?<!mortally\s)\b(?:injuring|wounding|(?:shot|stabbed)\s+and\s+(?:injured|wounded)"
     # "killed a boy and critically injured a man", "a shooting that injured a toddler": active, after a
     # conjunction or a relative pronoun (so not the adjective of "an injured man").
@@ -908,7 +911,7 @@ def _reads_better(hit: _Hit, clash: _Hit) -> bool:
 
 
 _TALLY = re.compile(
-    r"\b(?:(?:violent|bloody|deadly)\s+(?:weekend|night|holiday)|weekend\s+(?:of\s+violence|shootings|gunfire|violence)"
+    r"\b(?:collectively|(?:violent|bloody|deadly)\s+(?:weekend|night|holiday)|weekend\s+(?:of\s+violence|shootings|gunfire|violence)"
     r"|across\s+(?:the\s+)?(?:city|town|five\s+boroughs)|city-?wide"
     r"|(?:three|four|five|six|seven|eight|nine|ten|several|multiple|\d+|two)\s+(?:separate|different|unrelated)\s+"
     r"(?:shootings|shooting\s+incidents)"

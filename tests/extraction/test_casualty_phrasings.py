@@ -132,3 +132,16 @@ def test_a_suicide_years_later_is_not_a_death_of_the_event() -> None:
 
 def test_one_person_and_a_count_make_one_more() -> None:
     assert headline("A man and four teenagers were wounded at the park.", FigureKind.INJURED) == 5
+
+
+def test_a_series_total_is_not_the_count_of_one_of_its_attacks() -> None:
+    text = (
+        "Over two weeks, nine parcel bombs were mailed to offices in four states, collectively injuring five people. "
+        "In this incident, the parcel was defused and no one was injured."
+    )
+    assert headline(text, FigureKind.INJURED) == 0
+
+
+def test_the_auxiliary_left_out_after_and() -> None:
+    text = "Both gunmen were killed and a police officer wounded in the exchange."
+    assert headline(text, FigureKind.INJURED) == 1
