@@ -81,7 +81,8 @@ _KILLED_VERBS = (
     r"(?:shot and killed|shot dead|shot to death|stabbed to death|beaten to death|burned to death|"
     r"hacked to death|fatally (?:shot|wounded|injured|stabbed|struck)|killed|slain|murdered|"
     r"executed|beheaded|massacred|perished|died|dies|die|dead|found dead|pronounced dead|confirmed dead|"
-    r"gunned down|lost their lives|lost (?:his|her) life|succumbed|found shot dead|found shot to death)"
+    r"gunned down|lost their lives|lost (?:his|her) life|succumbed|found shot dead|found shot to death|"
+    r"passed away|did not survive|didn[’']t survive)"
 )
 _INJURED_VERBS = (
     r"(?:injured|wounded|hurt|grazed|hospitali[sz]ed|"
@@ -335,7 +336,7 @@ _SHOT_OBJECT = re.compile(
     re.IGNORECASE,
 )
 _THEN_DIED = re.compile(
-    r"\b(?:kill(?:ed|ing)|died|dies|dead|death|fatal(?:ly)?|succumbed|did not survive)\b", re.IGNORECASE
+    r"\b(?:kill(?:ed|ing)|died|dies|dead|death|fatal(?:ly)?|succumbed|did not survive|passed away)\b", re.IGNORECASE
 )
 # "a triple shooting", "a double homicide": the count is in the adjective.
 _MULTIPLE = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
@@ -361,6 +362,7 @@ _SUBJECT_DIES = re.compile(
     rf"|(?-i:\b[A-Z][a-z'’-]+(?:\s+[A-Z][\w'’.-]+){{0,3}})(?:,\s+\d{{1,3}},)?)"
     rf"(?:,\s+(?:identified\s+as\s+|an?\s+|the\s+)[^,;.]{{1,60}},)?"
     rf"\s+(?:(?:who|that)\s+)?(?:(?:has|have|later|also|eventually|then|was|accidentally)\s+)*(?:dies|died|succumbed|is\s+dead|killed|fatally\s+shot|"
+    rf"passed\s+away|did\s+not\s+survive|"
     rf"shot\s+and\s+killed|found\s+dead|pronounced\s+dead|shot\s+to\s+death|shot\s+dead|stabbed\s+to\s+death|"
     rf"found\s+shot\s+(?:dead|to\s+death))\b"
     rf"(?!\s+(?:(?:a|an|the|his|her|their|him|them|{_COUNT_WORD})\b|(?-i:[A-Z][a-z]+\s+[A-Z])))",
@@ -457,7 +459,7 @@ _TRIGGER = re.compile(
     r"kill|dead|die[ds]?\b|death|fatal|injur|wound|hurt|hospital|shot|shoot|slain|murder|missing|unaccounted|"
     r"kidnap|abduct|hostage|arrest|detain|custody|apprehend|rounded up|toll|casualt|no one|nobody|no-one|none|"
     r"suicide|himself|herself|stabbed|beaten|burned to|lives|life|massacre|execut|behead|perish|succumb|gunned|"
-    r"victim|harmed|martyr|corpse|grazed|gunfire|bullet",
+    r"victim|harmed|martyr|corpse|grazed|gunfire|bullet|passed away|survive|save",
 )
 
 
@@ -466,7 +468,16 @@ _PROTEST = re.compile(
     r"demand(?:ed|ing)?\s+justice|memorial\s+rally)\b",
     re.IGNORECASE,
 )
-_DEATH_WORDS = re.compile(r"\b(?:died|dies|dead|killed|fatal(?:ly)?|succumbed|deadly|death|homicide)\b", re.IGNORECASE)
+_DEATH_WORDS = re.compile(
+    r"\b(?:died|dies|dead|killed|fatal(?:ly)?|succumbed|deadly|death|homicide|passed\s+away|did\s+not\s+survive"
+    r"|(?:not|unable)\s+(?:able\s+)?to\s+save)\b",
+    re.IGNORECASE,
+)
+# "doctors were unable to save her": one death, told by those who tried.
+_COULD_NOT_SAVE = re.compile(
+    r"\b(?:were|was|are|is)\s+(?:not\s+able|unable)\s+to\s+save\s+(?:him|her|the\s+(?:[\w-]+\s+)?(?:victim|boy|girl|man|woman|child))\b",
+    re.IGNORECASE,
+)
 
 
 # Searched in `keyword_text`: case-sensitive over lower-cased text, the same matches as IGNORECASE
@@ -509,7 +520,7 @@ _SINGLE_OBJECT_WORDS = (
 _ONE_INJURED_WORDS = ("wound", "injur", "hurt")
 _ONE_WOUNDED_WORDS = ("suffered", "sustained", "received")
 _MULTIPLE_WORDS = ("double", "triple", "quadruple", "quintuple")
-_SUBJECT_DIES_WORDS = ("die", "succumbed", "dead", "kill", "fatally", "death")
+_SUBJECT_DIES_WORDS = ("die", "succumbed", "dead", "kill", "fatally", "death", "passed", "survive")
 _NEGATION_WORDS = ("no", "without", "zero")
 _COMBINED_DEAD_WORDS = ("kill", "dead", "death", "casualties", "martyrs")
 _COMBINED_HURT_WORDS = ("injur", "wound", "hurt")
@@ -668,6 +679,8 @@ def _hits_in(text: str) -> list[_Hit]:
         hits.append(_Hit("killed", one, match.start(), match.end(), excludes_agent=True, implicit=True))
     for match in _ONE_INJURED.finditer(text) if mentions_any(keywords, _ONE_INJURED_WORDS) else ():
         hits.append(_Hit("injured", one, match.start(), match.end(), implicit=True))
+    for match in _COULD_NOT_SAVE.finditer(text) if "save" in keywords else ():
+        hits.append(_Hit("killed", one, match.start(), match.end(), implicit=True))
     for match in _ONE_WOUNDED.finditer(text) if mentions_any(keywords, _ONE_WOUNDED_WORDS) else ():
         if not _DEATH_WORDS.search(text, match.end()):  # "suffered a gunshot wound and died": among the dead
             noun = match.group("noun") or match.group("noun2")

@@ -145,3 +145,19 @@ def test_a_series_total_is_not_the_count_of_one_of_its_attacks() -> None:
 def test_the_auxiliary_left_out_after_and() -> None:
     text = "Both gunmen were killed and a police officer wounded in the exchange."
     assert headline(text, FigureKind.INJURED) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The boy was rushed to a hospital, but doctors were unable to save him.",
+        "A 40-year-old woman passed away Sunday night.",
+    ],
+)
+def test_deaths_told_without_died(text: str) -> None:
+    assert headline(text, FigureKind.KILLED) == 1
+    assert not headline(text, FigureKind.INJURED)
+
+
+def test_a_victim_who_did_not_survive_is_not_injured() -> None:
+    assert not headline("A teen was shot in the back and did not survive.", FigureKind.INJURED)
