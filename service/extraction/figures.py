@@ -474,6 +474,13 @@ _DEATH_WORDS = re.compile(
     re.IGNORECASE,
 )
 # "doctors were unable to save her": one death, told by those who tried.
+# "... several times and died at a hospital", "... where she later died": the subject just shot dies.
+_SAME_SUBJECT_DIED = re.compile(
+    r"[^.;:]{0,80}?(?:\b(?:and|but|where|before)\s+(?:(?:he|she)\s+)?|,\s+)"
+    r"(?:(?:later|eventually|subsequently|was|has|had|then)\s+)*"
+    r"(?:died|dies|dying|pronounced\s+dead|succumbed|passed\s+away|did\s+not\s+survive)\b",
+    re.IGNORECASE,
+)
 _COULD_NOT_SAVE = re.compile(
     r"\b(?:were|was|are|is)\s+(?:not\s+able|unable)\s+to\s+save\s+(?:him|her|the\s+(?:[\w-]+\s+)?(?:victim|boy|girl|man|woman|child))\b",
     re.IGNORECASE,
@@ -649,9 +656,13 @@ def _hits_in(text: str) -> list[_Hit]:
         kind = _kind_from(match)
         if kind is None or _fired_upon(text, match):
             continue
-        if kind in ("injured", "shot") and _DEATH_WORDS.search(text, match.end()):
-            continue  # "was shot and later died at the hospital": the victim is counted among the dead
         noun = match.group("noun") or match.group("noun2")
+        if kind in ("injured", "shot") and _DEATH_WORDS.search(text, match.end()):
+            # "was shot and later died at the hospital": the victim is counted among the dead,
+            # as one death when the same subject dies in the same breath.
+            if _SAME_SUBJECT_DIED.match(text, match.end()):
+                hits.append(_Hit("killed", Quantity(1, 1, Qualifier.EXACT), match.start(), match.end(), implicit=True))
+            continue
         hits.append(
             _Hit(kind, Quantity(1, 1, Qualifier.EXACT), match.start(), match.end(), _subgroup_of(noun), implicit=True)
         )

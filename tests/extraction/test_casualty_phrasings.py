@@ -161,3 +161,15 @@ def test_deaths_told_without_died(text: str) -> None:
 
 def test_a_victim_who_did_not_survive_is_not_injured() -> None:
     assert not headline("A teen was shot in the back and did not survive.", FigureKind.INJURED)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A cyclist was shot twice and later died at the hospital.",
+        "The girl was taken to a hospital where she died.",
+    ],
+)
+def test_the_one_shot_who_dies_is_one_dead(text: str) -> None:
+    assert headline(text, FigureKind.KILLED) == 1
+    assert not headline(text, FigureKind.INJURED)
