@@ -59,7 +59,7 @@ _PERSON_SINGULAR = (
     r"trooper|victim|driver|motorist|resident|student|bystander|civilian|guard|employee|worker|clerk|"
     r"customer|individual|male|female|juvenile|suspect|gunman|shooter|relative|father|mother|son|"
     r"daughter|brother|sister|husband|wife|girlfriend|boyfriend|friend|neighbou?r|cousin|uncle|aunt|"
-    r"grandmother|grandfather|pedestrian|cyclist|policeman|youth|militant|member|farmer|journalist|"
+    r"grandmother|grandfather|grandson|granddaughter|nephew|niece|stepson|stepdaughter|stepbrother|stepsister|pedestrian|cyclist|policeman|youth|militant|member|farmer|journalist|"
     r"teacher|priest|imam|leader|passenger|homeowner|owner|roommate|patient|inmate|adult|"
     r"fighter|commander|official|security guard|police officer|store clerk|cashier|agent|assailant|"
     r"attacker|perpetrator|bomber|grader|(?:\d{1,3}|[a-z]+)-year-old(?:\s+(?:boy|girl|man|woman|son|daughter|male|female|child|teen))?)"
@@ -106,10 +106,16 @@ _PERPETRATOR_WORD = re.compile(_PERPETRATOR, re.IGNORECASE)
 _SHOT_AT_TARGET = (
     r"at(?!\s+(?:(?:a|an|the|about|around|approximately|roughly)\b|close\s+range|point[\s-]blank|\d|(?-i:[A-Z])))"
 )
+_BODY_PART = (
+    r"(?:the|his|her|their)\s+(?:(?:left|right|upper|lower)\s+)?"
+    r"(?:head|face|chest|neck|back|arm|arms|leg|legs|shoulder|abdomen|stomach|hip|foot|hand|side|torso|thigh|buttocks?|knee|groin)"
+)
 # "struck by gunfire", "hit by a stray bullet": shot.
 _HIT_BY_GUNFIRE = (
     r"(?:struck|hit)\s+(?:\w+\s+)?by\s+(?:a\s+|an\s+)?(?:stray\s+|single\s+)?"
     r"(?:gunfire|bullets?|rounds?|gunshots?|shotgun\s+pellets)"
+    # "was struck in the chest", "hit in the leg": a bullet's wound, told by where it hit.
+    rf"|(?:struck|hit)\s+(?:once\s+|twice\s+)?(?:in|on)\s+{_BODY_PART}"
 )
 _VERB = (
     rf"(?:(?P<v_killed>{_KILLED_VERBS})|(?P<v_injured>{_INJURED_VERBS})"
@@ -235,7 +241,7 @@ _ONE_SUBJECT = (
     rf"(?:,\s+identified\s+as\s+[^,;]{{1,60}},)?"
     rf"|(?-i:\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){{0,3}}),\s+(?:a\s+)?\d{{1,3}}(?:-year-old)?,"
     rf"|(?-i:\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’.-]+){{1,2}})(?=\s+was\s)"
-    rf"|\b(?:the|this|that)\s+(?:[\w'’.-]+\s+){{0,2}}?(?P<noun2>{_PERSON_SINGULAR})(?:,\s+(?:identified\s+as\s+|an?\s+|the\s+)[^,;.]{{1,60}},)?"
+    rf"|\b(?:the|this|that|his|her|their)\s+(?:[\w'’.-]+\s+){{0,2}}?(?P<noun2>{_PERSON_SINGULAR})(?:,\s+(?:identified\s+as\s+|an?\s+|the\s+)[^,;.]{{1,60}},)?"
     rf"|(?-i:\b(?:He|She))|(?-i:\b(?:where|when|until|before|after)\s+(?:he|she)))"
 )
 # Implicit singulars: "a man was shot and killed", "Jane Doe, 25, was fatally shot".
@@ -331,7 +337,9 @@ _WEEKDAY_OR_MONTH = (
 _SHOT_OBJECT = re.compile(
     rf"\b(?:shot|shoots|shooting)\s+(?:(?:a|an|the|his|her|their|another)\s+(?:[\w'’-]+\s+){{0,3}}?{_PERSON_SINGULAR}"
     # A name after the lower-case verb only: "Teen Shot In Hermosa Park" is a headline, not a name.
-    rf"|(?<=(?-i:shot|oots|ting)\s)(?-i:(?!{_WEEKDAY_OR_MONTH}\b)[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+))\b"
+    rf"|(?<=(?-i:shot|oots|ting)\s)(?-i:(?!{_WEEKDAY_OR_MONTH}\b)[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)"
+    # "accidentally shot him in the foot": a pronoun, with where the bullet hit.
+    rf"|(?:him|her)(?=\s+(?:once\s+|twice\s+)?in\s+{_BODY_PART}))\b"
     r"(?!['’]s|-|\s+(?:dead|to\s+death|and\s+killed|and\s+(?:injured|wounded))\b)",
     re.IGNORECASE,
 )
@@ -398,7 +406,9 @@ _SHOT_DEAD_OBJECT = re.compile(
 # "a father and his baby boy were found dead", "Jane Roe and John Doe were killed": two people.
 _PAIR_SUBJECT = re.compile(
     rf"(?:\b(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON_SINGULAR}\s+and\s+(?:his|her|their|a|an|the)\s+(?:[\w'’-]+\s+){{0,2}}?"
-    rf"{_PERSON_SINGULAR}|{_FULL_NAME}\s+and\s+{_FULL_NAME})\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?"
+    rf"{_PERSON_SINGULAR}|{_FULL_NAME}\s+and\s+{_FULL_NAME})"
+    r"(?:\s+(?:in|inside|at|from|of)\s+(?:the|a|an|his|her|their)\s+[^,.;]{1,40}?)?"  # "... in the car with him were"
+    rf"\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?"
     rf"(?:(?P<v_killed>{_KILLED_VERBS})|(?P<v_injured>{_INJURED_VERBS})|(?P<v_shot>shot(?!\s+{_SHOT_AT_TARGET})|{_HIT_BY_GUNFIRE}))\b",
     re.IGNORECASE,
 )
@@ -656,7 +666,11 @@ def _hits_in(text: str) -> list[_Hit]:
         kind = _kind_from(match)
         if kind is None or _fired_upon(text, match):
             continue
+        if not _PASSIVE.search(match.group(0)) and _ACTIVE_OBJECT.match(text, match.end()):
+            continue  # "another teen accidentally shot him": the subject is the shooter
         noun = match.group("noun") or match.group("noun2")
+        if kind == _SHOT and match.group(0).lower().startswith("another"):
+            kind = "injured"  # "another man was also shot": told apart from the dead, like "others"
         if kind in ("injured", "shot") and _DEATH_WORDS.search(text, match.end()):
             # "was shot and later died at the hospital": the victim is counted among the dead,
             # as one death when the same subject dies in the same breath.
@@ -744,6 +758,9 @@ def _active_voice(text: str, match: re.Match[str]) -> bool:
     return bool(_OBJECT_FOLLOWS.match(text[match.end() :]))
 
 
+_ACTIVE_OBJECT = re.compile(
+    r"\s+(?:him|her|them|himself|herself|a|an|the|his|her|their|(?-i:[A-Z][a-z]+))\b", re.IGNORECASE
+)
 _OTHERS = re.compile(r"\bothers?\b", re.IGNORECASE)
 _SHOT_AT = re.compile(r"\s+at\b", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:were|was|are|is|been|got|get|gets)\b", re.IGNORECASE)

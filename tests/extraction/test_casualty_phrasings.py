@@ -173,3 +173,23 @@ def test_a_victim_who_did_not_survive_is_not_injured() -> None:
 def test_the_one_shot_who_dies_is_one_dead(text: str) -> None:
     assert headline(text, FigureKind.KILLED) == 1
     assert not headline(text, FigureKind.INJURED)
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        ("Her 12-year-old son was shot in the arm.", 1),
+        ("A 30-year-old man and a 41-year-old woman in the car with him were also hit by gunfire.", 2),
+        ("A teen was killed in the shooting. Another teen in the back seat was also shot.", 1),
+        ("A woman was also struck in the shoulder during the shooting.", 1),
+        ("A girl was taken to a hospital after her cousin accidentally shot her in the hand.", 1),
+    ],
+)
+def test_one_or_two_wounded_told_without_a_count(text: str, injured: int) -> None:
+    assert headline(text, FigureKind.INJURED) == injured
+
+
+def test_the_shooter_of_an_active_sentence_is_not_shot() -> None:
+    text = "A boy was killed Monday after another boy accidentally shot him with a rifle."
+    assert not headline(text, FigureKind.INJURED)
+    assert headline(text, FigureKind.KILLED) == 1
