@@ -292,6 +292,8 @@ _SELF_SHOT = re.compile(
 _DEATH_OF = re.compile(
     rf"\b(?:shooting\s+death|fatal\s+shooting|stabbing\s+death|killing|murder|slaying|death|homicide)\s+of\s+"
     rf"(?:a|an|one|his|her|their)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_SINGULAR}|[a-z]+)\b"
+    # "resulted in the death of Jane Roe"; not "the death of Jane Roe and John Doe" (two).
+    rf"|\b(?:shooting\s+death|death|killing|murder|slaying)\s+of\s+{_FULL_NAME}(?![\w'’-]|\.\s*(?-i:[A-Z])|\s+(?:and\s|(?-i:[A-Z])))"
     rf"|(?:fatal|deadly)\s+(?:[\w-]+\s+)?shooting\s+of\s+(?:a|an|his|her|their)\s+"
     rf"|\b(?:charged|accused|convicted|arrested|indicted|sentenced|suspected)\s+(?:\w+\s+){{0,2}}(?:with|of|in|for)\s+(?:the\s+)?"
     rf"(?:killing|murdering|shooting\s+death|fatal\s+shooting|murder|death|fatally\s+shooting)\s+(?:of\s+)?(?:a|an|his|her|their)?\s*(?:[\w'’-]+\s+){{0,3}}?{_PERSON_SINGULAR}\b",

@@ -193,3 +193,18 @@ def test_the_shooter_of_an_active_sentence_is_not_shot() -> None:
     text = "A boy was killed Monday after another boy accidentally shot him with a rifle."
     assert not headline(text, FigureKind.INJURED)
     assert headline(text, FigureKind.KILLED) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("The standoff ended in the death of Carl Mendez.", 1),
+        ("A neighbor was arrested in the killing of Dana Ruiz, police said.", 1),
+    ],
+)
+def test_the_death_of_a_named_person(text: str, killed: int) -> None:
+    assert headline(text, FigureKind.KILLED) == killed
+
+
+def test_the_death_of_two_named_people_is_not_one() -> None:
+    assert headline("Police are investigating the death of Carl Mendez and Dana Ruiz.", FigureKind.KILLED) != 1
