@@ -143,8 +143,9 @@ _SUBJECT_COUNT = re.compile(
     # members, and four hijackers, were killed".
     rf"|,\s*including\s+[^.;]{{1,120}}?,?\s+(?=(?:were|was|have|had|are|died)\b)"
     rf"|\s+including\s+[^,.;]{{1,40}}?\s+(?=(?:were|have|had|died|killed)\b))?"
-    # "four students at the school were shot"; never across "and" ("200 teens at the party and four of them were shot").
-    rf"(?:(?<=\s)(?:of|from|belonging\s+to|in|at|with)\s+(?:the\s+)?(?:(?!\s(?:and|but)\s)[^,.;]){{1,50}}?\s+(?=(?:were|was|have|had)\s))?"
+    # "four students at the school were shot"; never across "and" + another count ("200 teens at the
+    # party and four of them were shot"), though "members of the army and their allies were" is one phrase.
+    rf"(?:(?<=\s)(?:of|from|belonging\s+to|in|at|with)\s+(?:the\s+)?(?:(?!\s(?:and|but)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many)\b)[^,.;]){{1,50}}?\s+(?=(?:were|was|have|had)\s))?"
     rf"(?:(?:of them|of whom|who|that|in all|in total|total)\s+)?,?\s*{_AUX}{_VERB}",
     re.IGNORECASE,
 )

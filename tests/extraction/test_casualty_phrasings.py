@@ -208,3 +208,8 @@ def test_the_death_of_a_named_person(text: str, killed: int) -> None:
 
 def test_the_death_of_two_named_people_is_not_one() -> None:
     assert headline("Police are investigating the death of Carl Mendez and Dana Ruiz.", FigureKind.KILLED) != 1
+
+
+def test_a_place_phrase_may_join_two_parties_with_and() -> None:
+    text = "18 members of the border guard and their allied fighters were killed in the clashes."
+    assert headline(text, FigureKind.KILLED) == 18
