@@ -14,7 +14,7 @@ import re
 
 from service.domain import FigureClaim
 
-RULE_AGGREGATE = "figure.aggregate_toll/v2"
+RULE_AGGREGATE = "figure.aggregate_toll/v3"
 
 NUMBER_WORDS = {
     1: "one",
@@ -44,6 +44,7 @@ AGGREGATE_CUES = re.compile(
             r"\bsince\b",  # "since the start of the offensive", "since 8 p.m."
             r"\bso far\b|\bto date\b",
             rf"\b(?:in|within|during|over) (?:the )?(?:last |past |first )?{_PERIOD}\b",
+            r"\b(?:in|within|during|over) the (?:last|past) (?:day|week|weekend|month|year)\b",
             r"\b(?:in|during) (?:19|20)\d\d\b",  # a year's count
             r"\b(?:each|every|per|a) year\b",
             r"\bacross (?:syria|the country|the city|the nation)\b|\bnationwide\b",
@@ -61,6 +62,8 @@ AGGREGATE_CUES = re.compile(
 # both belong to the same clause as the figure.
 _NEXT_FIGURE = re.compile(
     r"(?<!\d)(?!(?:19|20)\d\d\b)\d+(?!\d)(?!\s+(?:consecutive\s+)?(?:days|hours|weeks|months|years)\b)"
+    # An age is not a figure: "including a 64-year-old man" still belongs to the total's clause.
+    r"(?!-?\s*years?\b|-year-old)"
     r"(?!\s+(?:separate\s+)?(?:shootings|attacks|incidents|scenes)\b)"
     r"(?!\s+(?:others?\s+|people\s+)?(?:wounded|injured|hurt)\b)"
 )
@@ -123,6 +126,15 @@ def breaks_down(claim: FigureClaim, total: FigureClaim) -> bool:
 _CLAUSE_END = re.compile(r";|\.\s+[A-Z]")
 
 
+_SENTENCE_END = re.compile(r"[.;]\s+|\n")
+# A count of incidents, or a run of them, named before the figure in its sentence.
+_INCIDENTS_BEFORE = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|separate"
+    r"|(?:a|another) (?:series|spate|string|rash|wave) of)\s+(?:[\w-]+\s+)?(?:shootings|attacks|incidents)\b",
+    re.IGNORECASE,
+)
+
+
 def is_aggregate(claim: FigureClaim) -> bool:
     """True when the words right after the claim's number make it a period or area total."""
     found = _stated_number(claim)
@@ -135,4 +147,9 @@ def is_aggregate(claim: FigureClaim) -> bool:
         if not _BREAKDOWN.search(tail[: next_figure.start()]):
             end = min(end, next_figure.start())
             break
-    return AGGREGATE_CUES.search(tail[:end]) is not None
+    if AGGREGATE_CUES.search(tail[:end]) is not None:
+        return True
+    # The many incidents may be named first: "Three shootings kill five", "a spate of shootings left 2 dead".
+    head = claim.span.quote[: found.start()]
+    sentence_start = max((match.end() for match in _SENTENCE_END.finditer(head)), default=0)
+    return _INCIDENTS_BEFORE.search(head[sentence_start:]) is not None

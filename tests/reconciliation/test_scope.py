@@ -31,6 +31,12 @@ from .builders import exact, figure
         (exact(9, quote="9 dead, 31 wounded in weekend shootings across the county"), "incidents"),
         (exact(4, quote="4 killed, 2 hurt in 3 separate attacks on Saturday"), "incidents"),
         (exact(31, quote="9 dead, 31 wounded in weekend shootings", kind=FigureKind.INJURED), "incidents"),
+        # The incidents may be counted before the figure, in its own sentence.
+        (exact(5, quote="Two shootings kill five across town in a single night"), "incidents before"),
+        (exact(2, quote="A string of late-night shootings left two men dead and four hurt"), "incidents before"),
+        (exact(3, quote="Police named the three men who were killed over the past week in the county"), "past week"),
+        # An age is not the next figure: the words after it still scope the total.
+        (exact(5, quote="Five people were killed, including a 17-year-old boy, in shootings on Saturday"), "age"),
         # A breakdown does not end the total's words: the period after it still scopes the 900.
         (exact(900, quote="About 900 people including 300 children were killed in 18 days of shelling"), "parts"),
     ],
@@ -53,6 +59,9 @@ def test_period_and_area_totals_are_aggregates(claim: FigureClaim, why: str) -> 
         # A monitor's update of one massacre's toll: "the number of" alone names no period or area.
         exact(13, quote="raise to 13, the number of people killed in the massacre of the village", is_update=True),
         exact(5, quote=""),  # nothing quoted: nothing to judge by
+        # Incidents named in an earlier sentence do not scope this one.
+        exact(2, quote="Police had seen three shootings this month. On Friday two men were killed outside a bar"),
+        exact(4, quote="The city's worst shooting this year left four people wounded", kind=FigureKind.INJURED),
     ],
 )
 def test_an_events_own_toll_is_not_an_aggregate(claim: FigureClaim) -> None:
