@@ -81,7 +81,7 @@ def _number_in(quote: str, value: int) -> re.Match[str] | None:
     spellings = [re.escape(f"{value:,}"), str(value)]
     if value in NUMBER_WORDS:
         spellings.append(NUMBER_WORDS[value])
-    return re.search(rf"(?<![\w,]){'|'.join(spellings)}(?![\w,])", quote, re.IGNORECASE)
+    return re.search(rf"(?<!\w)(?<!\d,)(?:{'|'.join(spellings)})(?!\w|,\d)", quote, re.IGNORECASE)
 
 
 def _stated_number(claim: FigureClaim) -> re.Match[str] | None:

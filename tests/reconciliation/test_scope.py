@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service.domain import FigureClaim, FigureKind, Qualifier
-from service.reconciliation.scope import is_aggregate
+from service.reconciliation.scope import is_aggregate, number_at
 
 from .builders import exact, figure
 
@@ -66,3 +66,17 @@ def test_period_and_area_totals_are_aggregates(claim: FigureClaim, why: str) -> 
 )
 def test_an_events_own_toll_is_not_an_aggregate(claim: FigureClaim) -> None:
     assert not is_aggregate(claim)
+
+
+@pytest.mark.parametrize(
+    ("claim", "written_at"),
+    [
+        (exact(1, quote="Someone had gone into the store when a man was shot"), None),  # 'one' inside words
+        (exact(1, quote="Police said 11 shots were fired"), None),  # a digit inside a number
+        (exact(5, quote="Gunmen killed 5, including a child"), 14),  # a comma after the number ends it
+        (exact(1000, quote="about 1,000 people fled"), 6),
+        (exact(3, quote="three died"), 0),
+    ],
+)
+def test_a_number_is_found_only_where_it_is_written_as_a_whole(claim: FigureClaim, written_at: int | None) -> None:
+    assert number_at(claim) == written_at
