@@ -6,7 +6,8 @@ Each stage is a small function so a decision can be explained stage by stage:
    event's toll (scope.py judges that from the words after the number).
 1. `report_leads`: a report speaks for one total, its headline figure; totals met in passing further down
    (an earlier shooting, a photo caption's "image 7 of 14", one victim named) do not speak for the event.
-2. `supersede_own_figures`: a source's latest report replaces its own earlier figures.
+2. `supersede_own_figures`: a source's latest report replaces its own earlier figures; a later story about
+   one victim ("a girl wounded in the shooting has gone home") is not a recount and replaces nothing.
 3. `subgroup_floor`: a subgroup count, or a sum of disjoint subgroups from one report, bounds the total below;
    `subgroups_in_passing` leaves out groups a report names after it has stated its toll.
 4. `unsupported_outliers`: a figure far from the rest needs independent support before it counts;
@@ -66,6 +67,7 @@ RULE_TIGHTEST_AGGREGATE = "figure.tightest_aggregate/v1"
 RULE_STATED_NUMBER = "figure.stated_number/v1"
 RULE_PRECISE_OVER_APPROXIMATE = "figure.precise_over_approximate/v1"
 RULE_SAME_DAY_UPDATE = "figure.same_day_update/v1"
+RULE_SINGLED_OUT_VICTIM = "figure.singled_out_victim/v1"
 # Qualifiers whose number is a count the source made, not a rounding or a band.
 STATED_COUNTS = (Qualifier.EXACT, Qualifier.AT_LEAST, Qualifier.MORE_THAN)
 
@@ -108,6 +110,20 @@ def admits(claim: FigureClaim, value: int | None) -> bool:
         return claim.low <= value
     assert claim.high is not None  # closed, see is_open
     return claim.low <= value <= claim.high
+
+
+def singles_out_one(claim: FigureClaim) -> bool:
+    """'A boy was shot', 'the victim died': one person described, no count written (RULE_SINGLED_OUT_VICTIM).
+
+    Such a figure is read from a story about a victim, not from a count of the victims: a follow-up about
+    one of them says nothing about how many there were.
+    """
+    return (
+        claim.subgroup is None
+        and claim.qualifier in (Qualifier.EXACT, Qualifier.AT_LEAST)
+        and claim.low == 1
+        and number_at(claim) is None
+    )
 
 
 def _subgroup_key(claim: FigureClaim) -> str | None:
@@ -267,6 +283,20 @@ def _latest_word(pool: Sequence[Figure]) -> Figure:
     return updates[-1]
 
 
+def _without_follow_ups(pool: Sequence[Figure]) -> list[Figure]:
+    """`pool` without victim stories published after the day of its latest count (RULE_SINGLED_OUT_VICTIM).
+
+    "Four people were shot" then, days later, "a girl wounded in the shooting has gone home": the follow-up
+    is about one victim, not a recount, so it does not replace the source's own count. Within a day the
+    order of a source's reports is not known, and the same-day rule decides.
+    """
+    counted_on = [item.when[0] for item in pool if not singles_out_one(item.claim)]
+    if not counted_on:
+        return list(pool)
+    last_count = max(counted_on)
+    return [item for item in pool if not (singles_out_one(item.claim) and item.when[0] > last_count)]
+
+
 def supersede_own_figures(items: Sequence[Figure]) -> tuple[list[Figure], list[Figure]]:
     """Split into (active, superseded): a source's later figure replaces its own earlier one.
 
@@ -281,7 +311,8 @@ def supersede_own_figures(items: Sequence[Figure]) -> tuple[list[Figure], list[F
     superseded: list[Figure] = []
     for group in groups.values():
         group.sort(key=lambda item: item.when)
-        pool = [item for item in group if not is_vague(item.claim)] or group
+        stated = [item for item in group if not is_vague(item.claim)]
+        pool = _without_follow_ups(stated) or group
         latest_report = _latest_word(pool).report_id
         current = [item for item in pool if item.report_id == latest_report]
         # Report-level time: claims of one report are said at once, whatever their ids.
@@ -403,7 +434,7 @@ def _replaces(item: Figure, estimate: int | None, leader: Figure) -> bool:
     # A lower stated figure corrects the estimate only when its author says so: the same outlet revising
     # its own count, or an explicit update. From anyone else it is a partial account (one victim named,
     # one hospital's count), not a correction.
-    said_by_leader = item.source == leader.source
+    said_by_leader = item.source == leader.source and not singles_out_one(item.claim)
     return not is_open(item.claim) and value < estimate and (said_by_leader or item.claim.is_update)
 
 
@@ -562,6 +593,14 @@ def reconcile_figure(kind: FigureKind, items: Sequence[Figure], policy: Policy) 
         notes.append(
             f"{len(superseded)} claim(s) replaced by a later figure of the same source "
             f"(within a day, by its explicit update: {RULE_SAME_DAY_UPDATE})"
+        )
+    singled_out = [
+        item for item in active if singles_out_one(item.claim) and (interval.estimate or 0) > floor_of(item.claim)
+    ]
+    if singled_out:
+        notes.append(
+            f"victim(s) singled out without a count, not read as the toll ({RULE_SINGLED_OUT_VICTIM}): "
+            f"{_listed(singled_out)}"
         )
     if aggregates:
         notes.append(f"period or area total(s) set aside ({RULE_AGGREGATE}): {_listed(aggregates)}")

@@ -318,3 +318,39 @@ def test_none_reported_is_zero_open_above() -> None:
     decision = none_reported(FigureKind.KILLED)
     assert decision.value == {"low": 0, "best": 0, "high": None}
     assert decision.rule == RULE_NONE_REPORTED and decision.supporting == ()
+
+
+def test_a_later_story_about_one_victim_does_not_replace_the_sources_count() -> None:
+    # figure.singled_out_victim/v1: "a woman hurt in the shooting" names one victim, it does not recount them.
+    claims = [
+        sourced(1, 1, "Local TV", TUE, exact(4, kind=FigureKind.INJURED, quote="Four people were shot at a party")),
+        sourced(
+            2,
+            2,
+            "Local TV",
+            WED,
+            exact(1, kind=FigureKind.INJURED, quote="A woman who was wounded at the party has gone home"),
+        ),
+    ]
+    decision = reconcile(claims)["injured"]
+    assert decision.value == {"low": 1, "best": 4, "high": 4}
+    assert decision.superseded == ()
+    assert decision.note is not None and "figure.singled_out_victim/v1" in decision.note
+
+
+def test_a_later_story_about_one_victim_does_not_override_the_leading_count() -> None:
+    # Another outlet's earlier count leads; the first outlet's later victim story must not pull it down.
+    claims = [
+        sourced(1, 1, "Paper", TUE, exact(3, quote="Gunfire at a bus stop left 3 dead")),
+        sourced(2, 2, "Wire", TUE, exact(2, quote="Two people were killed at a bus stop")),
+        sourced(3, 3, "Paper", WED, exact(1, quote="The man killed at the bus stop was a teacher")),
+    ]
+    assert killed(claims).value["best"] == 3
+
+
+def test_a_written_count_of_one_still_corrects_the_sources_figure() -> None:
+    claims = [
+        sourced(1, 1, "Paper", TUE, exact(3, quote="Gunfire at a bus stop left 3 dead")),
+        sourced(2, 2, "Paper", WED, exact(1, quote="Police now say one person died, not three")),
+    ]
+    assert killed(claims).value["best"] == 1
