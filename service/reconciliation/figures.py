@@ -14,6 +14,8 @@ Each stage is a small function so a decision can be explained stage by stage:
    `subgroups_above_every_total`: so does a subgroup count far above every credible total.
 5. `rising_credible`: tolls rise as bodies are found, so a later, higher credible figure leads the estimate;
    a later, lower figure from another outlet is a partial account, not a correction.
+   `wounded_apart_from_dead`: an injured figure that counts everyone shot gives way to a stated count of
+   the wounded that leaves the event's dead out.
 6. `pick_best`: the policy chooses which end of the interval is published as `best`.
 
 Support is counted by *origin* (the quoted source if any, else the outlet), so a wire figure echoed by many
@@ -68,6 +70,7 @@ RULE_STATED_NUMBER = "figure.stated_number/v1"
 RULE_PRECISE_OVER_APPROXIMATE = "figure.precise_over_approximate/v1"
 RULE_SAME_DAY_UPDATE = "figure.same_day_update/v1"
 RULE_SINGLED_OUT_VICTIM = "figure.singled_out_victim/v1"
+RULE_SHOT_INCLUDES_DEAD = "figure.shot_includes_dead/v1"
 # Qualifiers whose number is a count the source made, not a rounding or a band.
 STATED_COUNTS = (Qualifier.EXACT, Qualifier.AT_LEAST, Qualifier.MORE_THAN)
 
@@ -495,11 +498,49 @@ def precise_within(leader: Figure, credible: Sequence[Figure], floor: int) -> in
     return max(inside) if inside else None
 
 
-def from_stated_figures(credible: Sequence[Figure], floor: int, policy: Policy, *, counted_floor: bool) -> Interval:
-    """Stated totals exist: low is the most conservative, the rising credible figure leads the estimate."""
+# "5 people shot", "the shooting of four", "sustained gunshot wounds": everyone hit, the dead included.
+_EVERYONE_HIT = re.compile(r"\b(?:shot|shooting of|gunshot wounds?)\b", re.IGNORECASE)
+_WOUNDED = re.compile(r"\b(?:wounded|wounding|injured|injuring|injuries|hurt)\b", re.IGNORECASE)
+
+
+def wounded_apart_from_dead(leader: Figure, credible: Sequence[Figure], dead: int) -> Figure | None:
+    """A count of the wounded alone, when the leading injured figure counts everyone shot (RULE_SHOT_INCLUDES_DEAD).
+
+    "5 people shot" beside another report's "1 killed, 4 wounded", with one dead in the event: the five are
+    everyone hit, the dead among them, and the four are the wounded. Both figures are needed, so a count of
+    people shot is never split on the strength of the death toll alone.
+    """
+    quote = leader.claim.span.quote
+    if dead <= 0 or not _EVERYONE_HIT.search(quote) or _WOUNDED.search(quote):
+        return None
+    apart = leader.claim.best - dead
+    return next(
+        (
+            item
+            for item in credible
+            if item.claim.qualifier == Qualifier.EXACT
+            and item.claim.best == apart > 0
+            and not singles_out_one(item.claim)
+            and _WOUNDED.search(item.claim.span.quote)
+        ),
+        None,
+    )
+
+
+def from_stated_figures(
+    credible: Sequence[Figure], floor: int, policy: Policy, *, counted_floor: bool, dead: int = 0
+) -> Interval:
+    """Stated totals exist: low is the most conservative, the rising credible figure leads the estimate.
+
+    `dead` is the event's death toll when the figure is the injured, else 0.
+    """
     low = max(min(floor_of(item.claim) for item in credible), floor)
     high = upper_end(credible)
     estimate, leader = rising_credible(credible)
+    hit = leader
+    wounded = wounded_apart_from_dead(leader, credible, dead)
+    if wounded is not None:
+        estimate, leader = wounded.claim.best, wounded
     estimate = max(estimate, floor)
     counted = precise_within(leader, credible, floor if counted_floor else 0)
     if counted is not None:
@@ -514,6 +555,8 @@ def from_stated_figures(credible: Sequence[Figure], floor: int, policy: Policy, 
         note += f", coded as the number stated ({RULE_STATED_NUMBER})"
     if counted is not None:
         note += f"; the count {counted} inside its approximate band is taken over it ({RULE_PRECISE_OVER_APPROXIMATE})"
+    if wounded is not None:
+        note += f"; claim {hit.claim_id} counts everyone shot, the {dead} dead included ({RULE_SHOT_INCLUDES_DEAD})"
     best = pick_best(policy, low, estimate, high, credible)
     return Interval(low, estimate, best, high, RULE_BY_POLICY[policy], note)
 
@@ -548,8 +591,11 @@ def _listed(items: Sequence[Figure]) -> str:
     return ", ".join(map(str, ids(items)))
 
 
-def reconcile_figure(kind: FigureKind, items: Sequence[Figure], policy: Policy) -> FieldDecision:
-    """Reconcile every claim of one figure kind into {low, best, high} with provenance."""
+def reconcile_figure(kind: FigureKind, items: Sequence[Figure], policy: Policy, *, dead: int = 0) -> FieldDecision:
+    """Reconcile every claim of one figure kind into {low, best, high} with provenance.
+
+    `dead` is the event's reconciled death toll, given when `kind` is the injured.
+    """
     specific, aggregates, stand_in = set_aside_aggregates(items)
     leads = report_leads(specific)
     in_passing = leads.in_passing
@@ -573,7 +619,7 @@ def reconcile_figure(kind: FigureKind, items: Sequence[Figure], policy: Policy) 
     if credible:
         # A floor from stated counts is itself a count; "about 950 civilians" gives only a bound.
         counted_floor = all(item.claim.qualifier in STATED_COUNTS for item in subgroups if item.claim_id in floor_ids)
-        interval = from_stated_figures(credible, floor, policy, counted_floor=counted_floor)
+        interval = from_stated_figures(credible, floor, policy, counted_floor=counted_floor, dead=dead)
     elif floor_ids:
         interval = from_subgroups(floor, [item for item in subgroups if item.claim_id in floor_ids], policy)
     else:

@@ -22,7 +22,16 @@ from service.reconciliation.place_time import reconcile_date, reconcile_place
 from service.reconciliation.policy import Policy
 
 # Bump when any rule's behaviour changes, so stored decisions can be recomputed.
-RULES_VERSION = "2026.11-5"
+RULES_VERSION = "2026.11-6"
+
+
+def _dead(decisions: dict[str, FieldDecision], kind: FigureKind) -> int:
+    """The death toll the injured figure is read beside (a count of people shot includes the dead)."""
+    killed = decisions.get(FigureKind.KILLED.value)
+    if kind != FigureKind.INJURED or killed is None or not killed.value:
+        return 0
+    best = killed.value.get("best")
+    return best if isinstance(best, int) else 0
 
 
 def reconcile(claims: Sequence[SourcedClaim], policy: Policy = Policy.BEST) -> dict[str, FieldDecision]:
@@ -38,7 +47,7 @@ def reconcile(claims: Sequence[SourcedClaim], policy: Policy = Policy.BEST) -> d
     for kind in FigureKind:
         of_kind = [item for item in figures if item.claim.kind == kind]
         if of_kind:
-            decisions[kind.value] = reconcile_figure(kind, of_kind, policy)
+            decisions[kind.value] = reconcile_figure(kind, of_kind, policy, dead=_dead(decisions, kind))
     if perpetrators := select(main, PerpetratorClaim):
         decisions["perpetrator"] = reconcile_perpetrator(perpetrators)
     if places := select(main, PlaceClaim):

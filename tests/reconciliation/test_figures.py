@@ -354,3 +354,36 @@ def test_a_written_count_of_one_still_corrects_the_sources_figure() -> None:
         sourced(2, 2, "Paper", WED, exact(1, quote="Police now say one person died, not three")),
     ]
     assert killed(claims).value["best"] == 1
+
+
+def _injured(claims: list[SourcedClaim]) -> FieldDecision:
+    return reconcile(claims)["injured"]
+
+
+def test_a_count_of_people_shot_includes_the_dead() -> None:
+    # figure.shot_includes_dead/v1: "5 shot" is everyone hit; beside one dead, "four wounded" is the injured.
+    wounded = FigureKind.INJURED
+    claims = [
+        sourced(1, 1, "Paper", TUE, exact(4, kind=wounded, quote="One man died and four were wounded at a party")),
+        sourced(2, 1, "Paper", TUE, exact(1, quote="One man died and four were wounded at a party")),
+        sourced(3, 2, "Radio", WED, exact(5, kind=wounded, quote="Police: 5 people shot at block party")),
+    ]
+    decision = _injured(claims)
+    assert decision.value["best"] == 4
+    assert decision.note is not None and "figure.shot_includes_dead/v1" in decision.note
+
+
+def test_a_count_of_people_shot_is_not_split_on_the_death_toll_alone() -> None:
+    wounded = FigureKind.INJURED
+    alone = [
+        sourced(1, 1, "Paper", TUE, exact(1, quote="One man died at a block party")),
+        sourced(2, 2, "Radio", WED, exact(5, kind=wounded, quote="Police: 5 people shot at block party")),
+    ]
+    assert _injured(alone).value["best"] == 5
+    # Nor is a count of the wounded: "5 wounded" already leaves the dead out.
+    stated = [
+        sourced(1, 1, "Paper", TUE, exact(4, kind=wounded, quote="One man died and four were wounded at a party")),
+        sourced(2, 1, "Paper", TUE, exact(1, quote="One man died and four were wounded at a party")),
+        sourced(3, 2, "Radio", WED, exact(5, kind=wounded, quote="Police: 5 people wounded at block party")),
+    ]
+    assert _injured(stated).value["best"] == 5
