@@ -71,6 +71,7 @@ RULE_PRECISE_OVER_APPROXIMATE = "figure.precise_over_approximate/v1"
 RULE_SAME_DAY_UPDATE = "figure.same_day_update/v1"
 RULE_SINGLED_OUT_VICTIM = "figure.singled_out_victim/v1"
 RULE_SHOT_INCLUDES_DEAD = "figure.shot_includes_dead/v1"
+RULE_WOUNDED_THEN_DIED = "figure.wounded_then_died/v1"
 # Qualifiers whose number is a count the source made, not a rounding or a band.
 STATED_COUNTS = (Qualifier.EXACT, Qualifier.AT_LEAST, Qualifier.MORE_THAN)
 
@@ -676,6 +677,41 @@ def reconcile_figure(kind: FigureKind, items: Sequence[Figure], policy: Policy, 
         conflicting=ids(conflicting),
         superseded=ids(superseded),
         note="; ".join(notes),
+    )
+
+
+def wounded_then_died(wounded: Sequence[Figure], deaths: Sequence[Figure], dead: int) -> bool:
+    """Whether the one victim reported wounded is the one later reported dead (RULE_WOUNDED_THEN_DIED).
+
+    "A boy was shot on Main Street" on Monday, then "the boy shot on Monday has died": one victim, first
+    wounded, then dead. So when the event has one death, told of one victim at a time, and every wounded
+    figure is a single victim described in a report that tells of no death and came no later than the first
+    death was told, the wounded victim is the dead one, and no one else was hurt.
+    """
+    if dead != 1 or not wounded or not deaths:
+        return False
+    if not all(item.claim.best == 1 for item in deaths):
+        return False
+    first_death = min(item.when[0] for item in deaths)
+    death_reports = {item.report_id for item in deaths}
+    return all(
+        singles_out_one(item.claim) and item.report_id not in death_reports and item.when[0] <= first_death
+        for item in wounded
+    )
+
+
+def died_of_wounds(kind: FigureKind, wounded: Sequence[Figure], deaths: Sequence[Figure]) -> FieldDecision:
+    """The injured figure when its one wounded victim is the event's one death: 0, and at most that one."""
+    return FieldDecision(
+        kind.value,
+        {"low": 0, "best": 0, "high": 1},
+        RULE_WOUNDED_THEN_DIED,
+        supporting=ids(deaths),
+        superseded=ids(wounded),
+        note=(
+            f"the victim reported wounded ({_listed(wounded)}) is the one later reported dead "
+            f"({RULE_WOUNDED_THEN_DIED})"
+        ),
     )
 
 

@@ -17,12 +17,12 @@ from service.domain import (
 from service.reconciliation.attribution import reconcile_perpetrator
 from service.reconciliation.event_type import reconcile_event_type
 from service.reconciliation.evidence import main_story, select
-from service.reconciliation.figures import reconcile_figure
+from service.reconciliation.figures import died_of_wounds, reconcile_figure, wounded_then_died
 from service.reconciliation.place_time import reconcile_date, reconcile_place
 from service.reconciliation.policy import Policy
 
 # Bump when any rule's behaviour changes, so stored decisions can be recomputed.
-RULES_VERSION = "2026.11-6"
+RULES_VERSION = "2026.11-7"
 
 
 def _dead(decisions: dict[str, FieldDecision], kind: FigureKind) -> int:
@@ -46,8 +46,14 @@ def reconcile(claims: Sequence[SourcedClaim], policy: Policy = Policy.BEST) -> d
     decisions: dict[str, FieldDecision] = {}
     for kind in FigureKind:
         of_kind = [item for item in figures if item.claim.kind == kind]
-        if of_kind:
-            decisions[kind.value] = reconcile_figure(kind, of_kind, policy, dead=_dead(decisions, kind))
+        if not of_kind:
+            continue
+        dead = _dead(decisions, kind)
+        deaths = [item for item in figures if item.claim.kind == FigureKind.KILLED and item.claim.subgroup is None]
+        if kind == FigureKind.INJURED and wounded_then_died(of_kind, deaths, dead):
+            decisions[kind.value] = died_of_wounds(kind, of_kind, deaths)
+        else:
+            decisions[kind.value] = reconcile_figure(kind, of_kind, policy, dead=dead)
     if perpetrators := select(main, PerpetratorClaim):
         decisions["perpetrator"] = reconcile_perpetrator(perpetrators)
     if places := select(main, PlaceClaim):

@@ -387,3 +387,38 @@ def test_a_count_of_people_shot_is_not_split_on_the_death_toll_alone() -> None:
         sourced(3, 2, "Radio", WED, exact(5, kind=wounded, quote="Police: 5 people wounded at block party")),
     ]
     assert _injured(stated).value["best"] == 5
+
+
+def test_a_victim_reported_wounded_then_dead_is_not_also_injured() -> None:
+    # figure.wounded_then_died/v1: Tuesday "a teen was shot", Wednesday "the teen has died": one victim.
+    wounded = FigureKind.INJURED
+    claims = [
+        sourced(1, 1, "Paper", TUE, exact(1, kind=wounded, quote="A teen was shot near the park")),
+        sourced(2, 2, "Radio", WED, exact(1, quote="The teen shot near the park has died")),
+    ]
+    decision = _injured(claims)
+    assert decision.value == {"low": 0, "best": 0, "high": 1}
+    assert decision.rule == "figure.wounded_then_died/v1"
+    assert decision.superseded == (1,) and decision.supporting == (2,)
+
+
+def test_a_wounded_victim_beside_the_dead_one_stays_injured() -> None:
+    wounded = FigureKind.INJURED
+    # The report that tells of the death also tells of the wounded: two victims.
+    beside = [
+        sourced(1, 1, "Paper", TUE, exact(1, quote="A man was killed and his brother wounded")),
+        sourced(2, 1, "Paper", TUE, exact(1, kind=wounded, quote="A man was killed and his brother wounded")),
+    ]
+    assert _injured(beside).value["best"] == 1
+    # A wounded victim first told of after the death is someone else.
+    after = [
+        sourced(1, 1, "Paper", TUE, exact(1, quote="A man was killed outside a bar")),
+        sourced(2, 2, "Radio", WED, exact(1, kind=wounded, quote="A woman hurt outside the bar is recovering")),
+    ]
+    assert _injured(after).value["best"] == 1
+    # A stated count of the wounded is not one victim.
+    counted = [
+        sourced(1, 1, "Paper", TUE, exact(2, kind=wounded, quote="Two people were shot near the park")),
+        sourced(2, 2, "Radio", WED, exact(1, quote="One of the two shot near the park has died")),
+    ]
+    assert _injured(counted).value["best"] == 2
