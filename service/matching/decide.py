@@ -18,7 +18,7 @@ from enum import StrEnum
 from service.matching.features import ReportEvidence, pair_features
 from service.matching.model import MatchModel, shipped_model
 
-MATCHER_VERSION = "evidence-trees/v2"
+MATCHER_VERSION = "evidence-trees/v3"  # v3: region agreement; outlet names out of the headline
 
 
 class Outcome(StrEnum):

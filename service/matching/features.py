@@ -139,6 +139,18 @@ class ReportEvidence:
     numbers_mass: float | None = None
 
 
+# " - WMC Action News 5 - Memphis, Tennessee", " | Chattanooga News, Weather & Sports": the outlet's
+# name after the headline, shared by every story it runs.
+_OUTLET_SUFFIX = re.compile(r"\s+[-|\u2013\u2014]\s+.*$")
+HEADLINE_MIN_WORDS = 4
+
+
+def headline_of(title: str) -> str:
+    """The title without an outlet name appended after ' - ' or ' | ' (kept whole if little would remain)."""
+    stripped = _OUTLET_SUFFIX.sub("", title)
+    return stripped if len(stripped.split()) >= HEADLINE_MIN_WORDS else title
+
+
 def _content_words(text: str) -> set[str]:
     # Five-letter prefixes: "shooting" meets "shootings", "killed" meets "killer".
     return {w.casefold()[:5] for w in _WORD.findall(text) if len(w) > 2 and w.casefold() not in _STOPWORDS}
@@ -174,7 +186,7 @@ def event_lead(title: str, text: str, chars: int) -> str:
 
 def lexical_text(title: str, text: str) -> str:
     """The part of the report the lexical features read: headline and the start of the article."""
-    return event_lead(title, text, LEXICAL_CHARS)
+    return event_lead(headline_of(title), text, LEXICAL_CHARS)
 
 
 def tfidf_terms(text: str, vocabulary: Vocabulary) -> dict[str, float]:
@@ -221,6 +233,7 @@ def evidence_from_text(
     event_type: str | None = None,
 ) -> ReportEvidence:
     """Build the evidence of one report from its text and what extraction found in it."""
+    title = headline_of(title)
     lexical = lexical_text(title, text)
     terms = tfidf_terms(lexical, vocabulary)
     title_terms = tfidf_terms(title, vocabulary)
@@ -380,6 +393,8 @@ def pair_features(
         "log_days": math.log1p(days) if days is not None else 0.0,
         "date_known": 1.0 if days is not None else 0.0,
         "place": _place_agreement(report, other),
+        # The region apart: a town may be misread, but reports in two states are rarely one event.
+        "region": _agree(report.admin1, other.admin1),
         "years": _year_agreement(report.years, other.years),
         "killed": _figure_agreement(report.killed, other.killed),
         "injured": _figure_agreement(report.injured, other.injured),

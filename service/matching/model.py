@@ -36,7 +36,7 @@ def model_terms(features: Mapping[str, float]) -> dict[str, float]:
     """
     terms = dict(features)
     # Agreement and contradiction weigh differently (many incidents share a city; few share a street).
-    for name in ("place", "killed", "injured", "years", "event_type"):
+    for name in ("place", "region", "killed", "injured", "years", "event_type"):
         terms[f"{name}_conflict"] = 1.0 if features[name] < 0 else 0.0
     terms["far_names"] = features["log_days"] * features["names"]
     terms["far_dense"] = features["log_days"] * features["dense"]

@@ -13,6 +13,7 @@ from service.matching.features import (
     article_start,
     event_lead,
     evidence_from_text,
+    headline_of,
     names_in,
     numbers_in,
     pair_features,
@@ -115,3 +116,39 @@ def test_years_in_the_text_separate_look_alike_events() -> None:
     quake_2008 = evidence("Quake hits Qeshm island", "The September 2008 quake injured three on Qeshm island.")
     assert pair_features(quake_2005, quake_2008, 0.9, COMMON)["years"] == -1.0
     assert pair_features(quake_2005, quake_2005, 1.0, COMMON)["years"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("2 killed, 2 injured in shooting - WKRN News 2 - Nashville, Tennessee", "2 killed, 2 injured in shooting"),
+        (
+            "Man in jail after accidental shooting | Tri-County News, Weather & Sports",
+            "Man in jail after accidental shooting",
+        ),
+        ("Shooting - 2 dead", "Shooting - 2 dead"),  # too little would be left
+    ],
+)
+def test_the_outlet_name_after_a_headline_is_not_compared(title: str, headline: str) -> None:
+    assert headline_of(title) == headline
+
+
+def test_two_stories_of_one_outlet_do_not_share_its_name() -> None:
+    suffix = " - WKRN News 2 - Nashville, Tennessee"
+    left = evidence("Teen wounded near school" + suffix, "A teen was wounded near a school on Monday.")
+    right = evidence("Woman killed in home invasion" + suffix, "A woman was killed in her home on Friday.")
+    assert pair_features(left, right, 0.5, COMMON)["names"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [("Tennessee", "Tennessee", 1.0), ("Tennessee", "Kentucky", -1.0), (None, "Kentucky", 0.0)],
+)
+def test_region_agreement_stands_apart_from_the_town(left: str | None, right: str | None, expected: float) -> None:
+    features = pair_features(
+        ReportEvidence(place_name="Nashville", admin1=left),
+        ReportEvidence(place_name="Memphis", admin1=right),
+        0.5,
+        COMMON,
+    )
+    assert features["region"] == expected and features["place"] == -1.0
