@@ -132,7 +132,9 @@ _AGENT_NOUN = r"[a-z]{3,}(?:ers|ors|ists|ians|ees|men)\b"
 _NOT_AGE = r"(?!years?[\s-]+old\b|[ap]\.m\.|[ap]m\b)"
 # "three security officers were killed", "5 killed", "at least 12 people have been injured"
 _SUBJECT_COUNT = re.compile(
-    rf"(?<![\w$.,:-]){QUANTITY}\s+{_NOT_AGE}(?:{_MODIFIERS}(?P<noun>{_PERSON_PLURAL}|{_PERSON_SINGULAR}|{_AGENT_NOUN}|other(?=\s+(?:was|is|has|had)\b))\s*)?"
+    rf"(?<![\w$.,:-]){QUANTITY}\s+{_NOT_AGE}(?:{_MODIFIERS}(?P<noun>{_PERSON_PLURAL}|{_PERSON_SINGULAR}|{_AGENT_NOUN}|other(?=\s+(?:was|is|has|had)\b)"
+    # A force named by its acronym: "24 SDF killed", "3 YPG were killed".
+    rf"|(?-i:[A-Z]{{2,5}})(?=\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:killed|dead|died|slain)\b))\s*)?"
     rf"(?P<plus>(?:,\s*)?(?:and|as well as)\s+(?:the|a|an|one)\s+(?:[\w-]+\s+)?"
     rf"(?:{_PERPETRATOR}|{_PERSON_SINGULAR})\s*)?"
     rf"(?:,\s+(?:identified\s+as|who\s+(?:was|were)\s+identified\s+as)\s+[^,;.]{{1,60}},\s*)?"
@@ -152,7 +154,7 @@ _SUBJECT_COUNT = re.compile(
 # "killing at least five people", "injured three others", "left two dead"
 _OBJECT_COUNT = re.compile(
     r"\b(?:(?P<v_killed>killing|killed|kills|kill|claim(?:ed|s)? the lives of|claiming the lives of|"
-    r"execut(?:ed|es|e|ing)|(?:a\s+)?massacre\s+of|"
+    r"execut(?:ed|es|e|ing)|assassinat(?:ed|es|e|ing)|(?:a\s+)?massacre\s+of|"
     r"took the lives of|taking the lives of|(?:shot|stabbed|beat|hacked|strangled)\s+and\s+killed|fatally shot|"
     r"gunned down|massacred|(?:the\s+)?deaths?\s+of|the\s+killing\s+of)"
     r"|(?P<v_injured>injuring|injured|wounding|wounded|injures|wounds|hurting|hurt|(?:the\s+)?(?:wounding|injuring)\s+of)"
@@ -471,7 +473,8 @@ def _subgroup_of(noun: str | None) -> str | None:
 _TRIGGER = re.compile(
     r"kill|dead|die[ds]?\b|death|fatal|injur|wound|hurt|hospital|shot|shoot|slain|murder|missing|unaccounted|"
     r"kidnap|abduct|hostage|arrest|detain|custody|apprehend|rounded up|toll|casualt|no one|nobody|no-one|none|"
-    r"suicide|himself|herself|stabbed|beaten|burned to|lives|life|massacre|execut|behead|perish|succumb|gunned|"
+    r"suicide|himself|herself|stabbed|beaten|burned to|lives|life|massacre|execut|assassinat|behead|perish|succumb|"
+    r"gunned|"
     r"victim|harmed|martyr|corpse|grazed|gunfire|bullet|passed away|survive|save",
 )
 
@@ -523,8 +526,8 @@ _PAIR_WORDS = ("were", "been")
 _KIN_WORDS = ("his", "her")
 _KIN_VERB_WORDS = ("kill", "fatally", "murdered", "shot", "strangled", "stabbed")
 _OBJECT_COUNT_WORDS = (
-    *("kill", "claim", "execut", "massacre", "took", "taking", "fatally", "gunned", "death", "injur", "wound"),
-    *("hurt", "shot", "shoot", "hitting", "striking", "abduct", "kidnap", "arrest", "detain", "apprehended"),
+    *("kill", "claim", "execut", "assassinat", "massacre", "took", "taking", "fatally", "gunned", "death", "injur"),
+    *("wound", "hurt", "shot", "shoot", "hitting", "striking", "abduct", "kidnap", "arrest", "detain", "apprehended"),
 )
 _LEFT_COUNT_WORDS = ("leav", "left")
 _RAISED_TO_WORDS = ("rais", "ris", "rose", "climb", "increas", "jump", "bring", "brought")
@@ -564,8 +567,13 @@ def _hits_in(text: str) -> list[_Hit]:
         if _active_voice(text, match) or _fired_upon(text, match):
             continue
         before = text[: match.start()].rstrip()
-        if match.group("noun") is None and before.endswith(",") and not _AFTER_FIGURE.search(before):
-            continue  # "Ginger Reeves, 64 were found dead": an age, not a count
+        if (
+            match.group("noun") is None
+            and before.endswith(",")
+            and not _AFTER_FIGURE.search(before)
+            and not _PARTITIVE_OF.match(text, match.end("num") if match.group("num") else match.end())
+        ):
+            continue  # "Ginger Reeves, 64 were found dead": an age, not a count ("..., 35 of them were" is one)
         if _AGES_BEFORE.search(before):
             continue  # "five men between the ages of 21 and 58 were shot": ages, not counts
         if kind == "injured" and _SOME_FATALLY.match(text, match.end()):
@@ -630,6 +638,11 @@ def _hits_in(text: str) -> list[_Hit]:
                     excludes_agent=agentless,
                 )
             )
+            whole = _OUT_OF.match(text, match.end())
+            whole_value = parse_cardinal(whole.group("num")) if whole else None
+            if whole is not None and whole_value is not None and whole_value > quantity.low:
+                # "kills 4 children out of 19 civilians": the 19 are the whole toll.
+                hits.append(_Hit(kind, Quantity(whole_value, whole_value, Qualifier.EXACT), match.start(), whole.end()))
     for match in _TOLL.finditer(text) if counted and "toll" in keywords else ():
         quantity = quantity_from_match(match)
         if quantity is None or _looks_like_year(match, quantity):
@@ -903,12 +916,17 @@ _PARTITIVE = re.compile(
     rf"\s+of\s+(?:its|their|them|whom|both|those)\b|\s+of\s+the\s+(?:[\w-]+\s+){{0,2}}?{_PERSON_PLURAL}\b",
     re.IGNORECASE,
 )
+# "4 children out of 19 civilians": the part, then the whole it is taken from.
+_OUT_OF = re.compile(rf"\s+(?:out\s+of|among)\s+(?:a\s+total\s+of\s+)?(?P<num>{CARDINAL})\b", re.IGNORECASE)
+# "..., 35 of both parties were killed": a count of people, never an age ("two bystanders, one of
+# whom was" counts within the two, read elsewhere).
+_PARTITIVE_OF = re.compile(r"\s+of\s+(?!whom\b|them\b|which\b)", re.IGNORECASE)
 _NOT_PEOPLE = re.compile(r"\s+(?:times|rounds|shots|bullets)\b", re.IGNORECASE)
 
 
 # What may follow a bare count: the clause's end, a conjunction or preposition, a plural or a name.
 _COUNT_ENDS = re.compile(
-    r"\s*(?:[,.;:)]|(?-i:[A-Z])|[a-z]{3,}s\b|[a-z]{3,}\s*(?:[,.;)]|$)|and\b|in\b|on\b|at\b|near\b|when\b|after\b|during\b|including\b|—|-)"
+    r"\s*(?:[,.;:)]|(?-i:[A-Z])|[a-z]{3,}s\b|[a-z]{2,}ing\b|[a-z]{3,}\s*(?:[,.;)]|$)|and\b|in\b|on\b|at\b|near\b|when\b|after\b|during\b|including\b|—|-)"
 )
 
 

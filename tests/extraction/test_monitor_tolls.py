@@ -135,3 +135,29 @@ def test_ages_and_shot_counts_are_not_victim_counts(text: str, injured: int) -> 
 def test_an_animal_is_not_a_victim() -> None:
     text = "The rifle went off, killing the boy and injuring one of the farm dogs."
     assert main_claims(text, FigureKind.INJURED) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # A bare count followed by a participle: "kill 9 leaving".
+        ("Air raids kill 9 fleeing the besieged village, a monitor said.", 9),
+        ("Gunmen assassinate 3 engineers working at the power plant.", 3),
+        # A force named by its acronym.
+        ("17 YPG killed in clashes near the dam.", 17),
+        # A partitive count after a comma is a count, not an age.
+        ("The fighting resumed near the bridge, 28 of both sides were killed overnight.", 28),
+        # The whole the part is taken from.
+        ("The car bomb kills 5 children out of 23 civilians at the market.", 23),
+    ],
+)
+def test_monitor_headline_counts(text: str, killed: int) -> None:
+    claim = headline(text, FigureKind.KILLED)
+    assert claim is not None and claim.best == killed
+
+
+def test_one_of_whom_after_a_comma_is_not_a_new_count() -> None:
+    text = "Police said the gunfire grazed two bystanders, one of whom was a boy who was taken to a hospital."
+    assert all(c.best < 3 for c in main_claims(text, FigureKind.INJURED))
+    dead = headline("The clash injured 2 students, 1 of whom later died.", FigureKind.KILLED)
+    assert dead is not None and dead.best == 1
