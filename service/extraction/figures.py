@@ -147,7 +147,7 @@ _SUBJECT_COUNT = re.compile(
     rf"|\s+including\s+[^,.;]{{1,40}}?\s+(?=(?:were|have|had|died|killed)\b))?"
     # "four students at the school were shot"; never across "and" + another count ("200 teens at the
     # party and four of them were shot"), though "members of the army and their allies were" is one phrase.
-    rf"(?:(?<=\s)(?:of|from|belonging\s+to|in|at|with)\s+(?:the\s+)?(?:(?!\s(?:and|but)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many)\b)[^,.;]){{1,50}}?\s+(?=(?:were|was|have|had)\s))?"
+    rf"(?:(?<=\s)(?:of|from|belonging\s+to|in|at|with)\s+(?:the\s+)?(?:(?!\s(?:and|but)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many)\b)[^,.;]){{1,50}}?\s+(?=(?:were|was|have|had|are)\s))?"
     rf"(?:(?:of them|of whom|who|that|in all|in total|total)\s+)?,?\s*{_AUX}{_VERB}",
     re.IGNORECASE,
 )
@@ -1021,12 +1021,15 @@ def extract_figures(clauses: Sequence[tuple[Segment, int]]) -> list[FigureClaim]
         states_dead = any(h.kind == "killed" and h.quantity.low > 0 for h in hits)
         # "6 dead, 28 wounded in weekend shootings": a tally of many events, not this one's count.
         tally = bool(hits) and _TALLY.search(clause.text) is not None
+        earlier = _earlier_spans(clause.text, hits) if hits and "after" in clause.text.lower() else []
         for hit in hits:
             # "protested over the killing of a student": the death is what the protest is about,
             # an earlier event, not a casualty of the protest.
             event_ref = cause_ref if protest is not None and hit.start > protest.start() else clause_ref
             if tally:
                 event_ref = tally_ref
+            elif any(start <= hit.start < end for start, end in earlier):
+                event_ref = cause_ref
             span = _evidence(clause, hit)
             if hit.kind == _SHOT:
                 shot.append(_claim(FigureKind.INJURED, hit, span, source, event_ref))
@@ -1047,6 +1050,32 @@ def extract_figures(clauses: Sequence[tuple[Segment, int]]) -> list[FigureClaim]
                 beside_killed.append(claim)
     claims.extend(_derived_from_shot(claims, shot))
     return _order(claims, agentless_killed, agent_counted, summaries, beside_killed)
+
+
+# "one day after massacres that killed 19 civilians": a dated earlier event, told to set the scene.
+_EARLIER = re.compile(
+    r"\b(?:a|one|two|three|four|five|six|seven|\d+|a\s+few|several)\s+(?:days?|weeks?|months?|years?)\s+after\b"
+    r"|\bafter\s+(?:about\s+|more\s+than\s+|nearly\s+)?(?:\d+|one|two|three|several|a\s+few)\s+"
+    r"(?:days?|weeks?|months?|years?)\s+of\b",
+    re.IGNORECASE,
+)
+# Where such an earlier event's words end: a comma, an ellipsis, a dash or a semicolon.
+_EARLIER_END = re.compile(r"[,;…]|\.\.\.|\s[-–—]\s")
+
+
+def _earlier_spans(text: str, hits: Sequence[_Hit]) -> list[tuple[int, int]]:
+    """Offsets of 'N days after <an earlier event>' phrases, up to the next break.
+
+    Only after the clause has told its own toll: "Four weeks after a massacre in which six were killed,
+    police have a suspect" is a follow-up whose main event is that massacre.
+    """
+    spans = []
+    for match in _EARLIER.finditer(text):
+        if not any(h.end <= match.start() and h.quantity.low > 0 for h in hits):
+            continue
+        end = _EARLIER_END.search(text, match.end())
+        spans.append((match.start(), end.start() if end else len(text)))
+    return spans
 
 
 def _evidence(clause: Segment, hit: _Hit) -> Span:

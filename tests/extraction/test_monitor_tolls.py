@@ -161,3 +161,20 @@ def test_one_of_whom_after_a_comma_is_not_a_new_count() -> None:
     assert all(c.best < 3 for c in main_claims(text, FigureKind.INJURED))
     dead = headline("The clash injured 2 students, 1 of whom later died.", FigureKind.KILLED)
     assert dead is not None and dead.best == 1
+
+
+def test_an_earlier_event_after_the_toll_is_not_the_main_event() -> None:
+    text = "Shelling kills 12 civilians in the old town two days after air raids that killed 30 people in the suburbs"
+    claims = main_claims(text, FigureKind.KILLED)
+    assert [c.best for c in claims] == [12]
+
+
+def test_a_follow_up_keeps_the_event_it_follows() -> None:
+    text = "Three weeks after a shooting in which four people were killed, police have arrested a suspect."
+    claim = headline(text, FigureKind.KILLED)
+    assert claim is not None and claim.best == 4
+
+
+def test_a_partitive_subject_with_are() -> None:
+    claim = headline("At least 6 of the guards and their drivers are killed in the ambush.", FigureKind.KILLED)
+    assert claim is not None and claim.low == 6
