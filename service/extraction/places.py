@@ -239,6 +239,11 @@ class Gazetteer:
     cities_by_name: dict[str, list[City]] = field(default_factory=lambda: defaultdict(list))
     admin1_of_code: dict[tuple[str, str], str] = field(default_factory=dict)
     admin1_by_postal_code: dict[str, Admin1] = field(default_factory=dict)  # "WV" -> West Virginia
+    states_by_county: dict[str, list[Admin1]] = field(default_factory=lambda: defaultdict(list))  # "logan" -> KY, OH..
+
+
+# "Logan County", "Union Co.", "Caddo Parish": a US county names the states that have one of that name.
+_COUNTY_WORD = re.compile(r"\s+(?:County|Co\.|Parish|Borough|Census Area)$", re.IGNORECASE)
 
 
 def _read_data(name: str) -> dict[str, Any]:
@@ -342,6 +347,10 @@ def gazetteer() -> Gazetteer:
         gaz.admin1_of_code[("US", code)] = state["name"]
         # GeoNames codes the states by their postal abbreviation.
         gaz.admin1_by_postal_code[code] = Admin1(state["name"], "US")
+    for county in geonames.get_us_counties():
+        state = gaz.admin1_by_postal_code.get(county["state"])
+        if state is not None:
+            gaz.states_by_county[normalise(_COUNTY_WORD.sub("", county["name"]))].append(state)
     # GeoNames admin1 codes have no names in the package: name a code after the admin1 unit
     # that carries the same name as one of its cities (Aleppo in Aleppo, Donetsk in Donetsk).
     best_population: dict[tuple[str, str], int] = {}
@@ -445,6 +454,9 @@ def _read_sequence(words: list[str], offset: int, text: str, base: int, gaz: Gaz
             if _STREET_AFTER.match(text, chunk_end):
                 position += length
                 break
+            if _names_someone(mention, words, position + length, text, chunk_start):
+                position = len(words)  # "Cortez Reed, 27", "Meredith Corporation": the whole run is a name
+                break
             mention.start, mention.end = base + chunk_start, base + chunk_start + len(raw)
             mention.in_parentheses = text.rfind("(", 0, chunk_start) > text.rfind(")", 0, chunk_start)
             mention.anchored = (
@@ -476,6 +488,54 @@ def _read_sequence(words: list[str], offset: int, text: str, base: int, gaz: Gaz
         else:
             position += 1
     return result
+
+
+# Capitalised words that go on naming the place, its people or its institutions ("Tulsa Police",
+# "Logan County", "Kansas City Chiefs" stays a place mention too: teams are rare in incident news).
+_PLACE_CONTINUATION = re.compile(
+    r"(?i:police|sheriff|sheriff's|pd|county|co\.?|parish|city|township|heights|fire|mayor|municipal|public|"
+    r"high|middle|elementary|school|schools|university|college|hospital|medical|regional|memorial|community|"
+    r"area|metro|metropolitan|airport|station|downtown|man|woman|men|women|teen|boy|girl|resident|residents|"
+    r"native|couple|province|governorate|region|state|district|city's|village|town|news)[,.:;]?$"
+)
+
+
+# Words that open a place's own name or a part of a town: "Fort Riley", "East Garfield Park".
+_NAME_PREFIX = re.compile(
+    r"(?i:fort|ft\.?|mount|mt\.?|port|lake|new|san|santa|saint|st\.?|upper|lower|greater|downtown|central|old|"
+    r"north|south|east|west|northeast|northwest|southeast|southwest|the|in|at|near|of|harbor|park)$"
+)
+
+
+def _names_someone(mention: _Mention, words: list[str], following: int, text: str, chunk_start: int) -> bool:
+    """A town's name opening a person's or a firm's name: 'Joshua Hurst was convicted', 'Meredith Corporation'.
+
+    Only in running text: a title-case headline capitalises every word ("Bristol Motel Owner").
+    """
+    if mention.admin1 or mention.countries or mention.demonym:
+        return False
+    length = len(mention.text.split())
+    if following == length and following < len(words):  # the town opens the run: "Joshua Hurst"
+        after = words[following]
+        if not after[:1].isupper() or _PLACE_CONTINUATION.match(after) or _lookup(after.rstrip(",.")) is not None:
+            return False
+    elif following == len(words) and following > length:  # the town closes it: "Natalie Howard"
+        before = words[: following - length]
+        if any(
+            not word[:1].isupper()
+            or normalise(word) in _STOP_SEQUENCES
+            or _NAME_PREFIX.match(word)
+            or _lookup(word.rstrip(",.")) is not None
+            for word in before
+        ):
+            return False
+    else:
+        return False
+    line_start = text.rfind("\n", 0, chunk_start) + 1
+    line_end = text.find("\n", chunk_start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].split()
+    capitalised = sum(1 for word in line if word[:1].isupper())
+    return capitalised < 0.6 * len(line)
 
 
 _ENDS_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*$")
@@ -531,6 +591,8 @@ def _known_name(raw: str) -> tuple[tuple[str, ...], str | None, tuple[Admin1, ..
     key = normalise(raw)
     if not key or key in _STOP_SEQUENCES or len(key) < 2:
         return None
+    if _COUNTY_WORD.search(raw) and (states := gaz.states_by_county.get(normalise(_COUNTY_WORD.sub("", raw)))):
+        return (), None, tuple(states), ()
     countries: tuple[str, ...] = ()
     demonym: str | None = None
     admin1: tuple[Admin1, ...] = ()
@@ -541,11 +603,19 @@ def _known_name(raw: str) -> tuple[tuple[str, ...], str | None, tuple[Admin1, ..
     admin_key = normalise_admin(raw)
     if admin_key and (len(admin_key) > 2 or raw.isupper() or raw.endswith(".")):
         admin1 = tuple(gaz.admin1_by_name.get(admin_key, []))
+        if not raw.endswith(".") and not raw.isupper():
+            # "Del Amo Boulevard", "Ind": an abbreviation names its state only with its dot ("Del.").
+            admin1 = tuple(unit for unit in admin1 if not _abbreviates(admin_key, unit.name))
     stripped = _ARTICLE.sub("", key)
     cities = tuple(gaz.cities_by_name.get(key) or gaz.cities_by_name.get(stripped) or [])[:20]
     if not (countries or demonym or admin1 or cities):
         return None
     return countries, demonym, admin1, cities
+
+
+def _abbreviates(key: str, name: str) -> bool:
+    full = normalise_admin(name)
+    return len(key) <= 4 and full != key and full.startswith(key)
 
 
 def _vote(mentions: list[_Mention], prior: str | None) -> str | None:
@@ -587,6 +657,42 @@ def _vote(mentions: list[_Mention], prior: str | None) -> str | None:
     return max(scores.items(), key=lambda item: item[1])[0]
 
 
+def _vote_admin1(mentions: list[_Mention], country: str, gaz: Gazetteer) -> str | None:
+    """The region of `country` the mentions point to: regions named (in parentheses most), then the
+    regions of the towns where it happened, then of towns named in passing; the first named wins a tie.
+    """
+    scores: dict[str, float] = defaultdict(float)
+    first_seen: dict[str, int] = {}
+
+    def add(region: str | None, weight: float, index: int) -> None:
+        if region:
+            scores[region] += weight
+            first_seen.setdefault(region, index)
+
+    for index, mention in enumerate(mentions):
+        units = [unit for unit in mention.admin1 if unit.country == country]
+        if units:
+            weight = 0.3 if mention.topical else 3.5 if mention.in_parentheses else 2.0 if mention.anchored else 1.0
+            for unit in units:
+                add(unit.name, weight / len(units), index)
+            continue
+        cities = [c for c in mention.cities if c.country == country]
+        if mention.countries or not cities:
+            continue
+        regions = [gaz.admin1_of_code.get((c.country, c.admin1_code)) for c in cities]
+        if mention.anchored:
+            add(regions[0], 1.5, index)
+            # Namesakes nearly as big keep a say: "Covington" is in Kentucky and in Ohio.
+            for city, region in zip(cities[1:], regions[1:], strict=True):
+                if city.key == cities[0].key and city.population > cities[0].population * 0.3 and region != regions[0]:
+                    add(region, 0.3, index)
+        elif len(set(regions)) == 1:
+            add(regions[0], 0.5, index)
+    if not scores:
+        return None
+    return max(scores, key=lambda region: (scores[region], -first_seen[region]))
+
+
 def resolve(segments: Sequence[Segment], event_ref: int = 0, prior: str | None = None) -> PlaceClaim | None:
     """The place of one event from the clauses about it."""
     gaz = gazetteer()
@@ -594,8 +700,7 @@ def resolve(segments: Sequence[Segment], event_ref: int = 0, prior: str | None =
     country = _vote(mentions, prior)
     if country is None:
         return None
-    ordered = sorted(mentions, key=lambda m: not m.in_parentheses)
-    admin1 = next((a.name for m in ordered for a in m.admin1 if a.country == country), None)
+    admin1 = _vote_admin1(mentions, country, gaz)
     city: City | None = None
     city_mention: _Mention | None = None
     for mention in mentions:

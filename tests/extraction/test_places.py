@@ -119,3 +119,38 @@ def test_towns_named_in_passing_say_which_country_the_story_is_in() -> None:
 
 def test_a_headline_opening_with_man_names_no_place() -> None:
     assert place_of("Man hospitalized after accidental shooting\n\nThe victim was treated overnight.") == (None, None)
+
+
+def test_a_county_names_the_states_that_have_one_and_the_town_breaks_the_tie() -> None:
+    # Logan County exists in several states; the town in the same story (Russellville) decides.
+    text = (
+        "A man was shot Tuesday in rural Logan County, the sheriff said.\n"
+        "Deputies were called to a home outside Russellville, Ky. around 1 a.m."
+    )
+    assert place_of(text) == ("United States", "Kentucky")
+
+
+def test_a_county_is_not_a_town_of_the_same_name_elsewhere() -> None:
+    text = "Deputies of the Montgomery County Sheriff's Office in Dayton, Ohio found the man shot."
+    assert place_of(text) == ("United States", "Ohio")
+
+
+def test_a_state_abbreviation_needs_its_dot() -> None:
+    text = "A man was shot near Del Amo Boulevard in Torrance, California on Sunday."
+    assert place_of(text) == ("United States", "California")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 27-year-old man was charged in Cincinnati, Ohio. Cortez Reed was charged after his son was shot.",
+        "A man was shot in Cincinnati, Ohio, police said. His mother, Natalie Howard, organised a rally.",
+    ],
+)
+def test_a_town_that_opens_or_closes_a_persons_name_is_not_a_place(text: str) -> None:
+    assert place_of(text) == ("United States", "Ohio")
+
+
+def test_the_town_where_it_happened_outweighs_a_state_named_in_passing() -> None:
+    text = "A man was shot and killed in Chicago on Sunday. He had just moved there, his Indiana relatives said."
+    assert place_of(text) == ("United States", "Illinois")
