@@ -46,6 +46,7 @@ def claim_payload(claim: Claim) -> dict[str, Any]:
                 "subgroup": claim.subgroup,
                 "quoted_source": claim.quoted_source,
                 "is_update": claim.is_update,
+                "bound_only": claim.bound_only,
             }
         case PerpetratorClaim():
             return {"actor": claim.actor, "status": claim.status.value, "by": claim.by}
@@ -77,6 +78,8 @@ def claim_from_row(field: str, payload: dict[str, Any], span: Span, event_ref: i
             quoted_source=payload.get("quoted_source"),
             is_update=bool(payload.get("is_update", False)),
             event_ref=event_ref,
+            # Rows stored before the flag existed hold counts only.
+            bound_only=bool(payload.get("bound_only", False)),
         )
     if field == "perpetrator":
         return PerpetratorClaim(

@@ -81,6 +81,9 @@ class FigureClaim:
     quoted_source: str | None = None  # "state media" in "state media said three were killed"
     is_update: bool = False  # "the toll rose to 7"
     event_ref: int = 0  # 0: the report's main event; 1, 2, ...: other events it mentions
+    # "20 killed and injured": one number for the dead and the wounded together. It caps the figure from
+    # above and is no count of it, so it is never a candidate for the figure's best value.
+    bound_only: bool = False
 
     @property
     def best(self) -> int:

@@ -31,6 +31,7 @@ SPAN = Span(3, 9, "quoted")
     [
         FigureClaim(FigureKind.KILLED, 5, None, Qualifier.AT_LEAST, SPAN, subgroup="civilians", is_update=True),
         FigureClaim(FigureKind.INJURED, 3, 3, Qualifier.EXACT, SPAN, quoted_source="state media", event_ref=1),
+        FigureClaim(FigureKind.KILLED, 10, 10, Qualifier.EXACT, SPAN, bound_only=True),
         PerpetratorClaim("Islamic State", AttributionStatus.CLAIMED, SPAN, by="Amaq"),
         PlaceClaim("al-Mayadeen", SPAN, admin1="Deir ez-Zor", country="Syria", lat=35.0, lon=40.4),
         DateClaim(dt.date(2026, 3, 2), DatePrecision.DAY, SPAN),
@@ -69,3 +70,10 @@ def test_extraction_from_claims_sorts_them_back_by_kind() -> None:
     original = Extraction(figures=[figure], places=[place], dates=[date])
     assert Extraction.from_claims(original.claims()) == original
     assert Extraction.from_claims([]) == Extraction()
+
+
+def test_a_figure_stored_before_the_bound_flag_reads_as_a_count() -> None:
+    payload = claim_payload(FigureClaim(FigureKind.KILLED, 4, 4, Qualifier.EXACT, SPAN))
+    del payload["bound_only"]
+    rebuilt = claim_from_row("killed", payload, SPAN, 0)
+    assert isinstance(rebuilt, FigureClaim) and not rebuilt.bound_only

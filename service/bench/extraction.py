@@ -97,7 +97,8 @@ def main_figure(extraction: Extraction, kind: FigureKind) -> int | None:
     Its best value, except that a range counts by its low end: the datasets code the most
     conservative credible figure ("between 16 and 25 killed" -> 16).
     """
-    claim = next((c for c in extraction.figures if c.kind == kind and c.event_ref == 0), None)
+    # A bound ("20 killed and injured") is no statement of the figure.
+    claim = next((c for c in extraction.figures if c.kind == kind and c.event_ref == 0 and not c.bound_only), None)
     if claim is None:
         return None
     return claim.low if claim.qualifier == Qualifier.RANGE else claim.best

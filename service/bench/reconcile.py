@@ -76,7 +76,7 @@ def _sourced(reports: Sequence[BenchReport], extractions: Sequence[Extraction]) 
 
 
 def _report_figure(extraction: Extraction, kind: FigureKind) -> int | None:
-    return next((f.best for f in extraction.figures if f.kind == kind and f.event_ref == 0), None)
+    return next((f.best for f in extraction.figures if f.kind == kind and f.event_ref == 0 and not f.bound_only), None)
 
 
 def _score(

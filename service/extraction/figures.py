@@ -207,6 +207,13 @@ _COMBINED = re.compile(
     r"|\b(?:injur(?:e|es|ed|ing|ies|y)|wound(?:s|ed|ing)?)\s+(?:and|or|&)\s+(?:kill(?:s|ed|ing)?|dead|deaths?)\b",
     re.IGNORECASE,
 )
+# "kills and injures 11 persons", "Massacre kills and injuries about 20 persons": the combined count in the
+# object, read here as the wounded and turned into a bound on the dead by _drop_combined.
+_COMBINED_OBJECT = re.compile(
+    r"\bkill(?:s|ed|ing)?\s+(?:and|or|&)\s+(?P<v_injured>injur(?:e|es|ed|ing|ies|y)|wound(?:s|ed|ing)?)\s+"
+    rf"{QUANTITY}(?![\w-])",
+    re.IGNORECASE,
+)
 # "1 fatality", "3 fatalities", "12 deaths", "20 martyrs", "two injuries".
 # "Casualties" is read as the dead: conflict monitors (and news translated from Arabic, where the
 # word renders "victims killed") count the wounded apart, as "injuries" or "wounded". Where the
@@ -454,6 +461,7 @@ class _Hit:
     counts_agent: bool = False  # "four people, including the assailant": the killer is among them
     summary: bool = False  # "3 fatalities", "fatalities coded as 10": the writer's own total
     implicit: bool = False  # a count read from the grammar ("a man was killed"), not a stated number
+    bound_only: bool = False  # a combined count of the dead and the wounded: caps the dead, counts neither
 
 
 def _kind_from(match: re.Match[str]) -> _KindName | None:
@@ -742,6 +750,11 @@ def _hits_in(text: str) -> list[_Hit]:
             continue  # "Three security officers were killed" is a count, read by the count patterns
         hits.append(_Hit("killed", one, match.start(), match.end(), implicit=True))
     if mentions_any(keywords, _COMBINED_DEAD_WORDS) and mentions_any(keywords, _COMBINED_HURT_WORDS):
+        for match in _COMBINED_OBJECT.finditer(text) if counted else ():
+            quantity = quantity_from_match(match)
+            if quantity is not None and not _looks_like_year(match, quantity):
+                quantity = _with_trailing_at_least(text, match.end(), quantity)
+                hits.append(_Hit("injured", quantity, match.start(), match.end()))
         hits = _drop_combined(text, hits)
     for match in _NEGATION.finditer(text) if mentions_any(keywords, _NEGATION_WORDS) else ():
         if _NOT_THE_TOTAL.search(match.group(0)):
@@ -822,17 +835,27 @@ def _with_trailing_at_least(text: str, end: int, quantity: Quantity) -> Quantity
 
 
 def _drop_combined(text: str, hits: list[_Hit]) -> list[_Hit]:
-    """Drop killed and injured counts that are read from a combined 'killed and injured' number."""
+    """Read killed and injured counts of a combined 'killed and injured' number as a bound on the dead.
+
+    "10 casualties and injuries", "kill and wound 23 civilians": the number counts the dead and the wounded
+    together, so it is a count of neither; the dead are at most that many. The stated number is kept as a
+    killed claim marked bound-only, and a count read from the grammar alone ("the warplanes killed" as one)
+    is dropped.
+    """
     combined = [(m.start(), m.end()) for m in _COMBINED.finditer(text)]
     if not combined:
         return hits
-    return [
-        hit
-        for hit in hits
-        if hit.quantity.low == 0  # "no one was killed or injured" is two zeros
-        or hit.kind not in ("killed", "injured", _SHOT)
-        or not any(hit.start < end and start < hit.end for start, end in combined)
-    ]
+    kept: list[_Hit] = []
+    for hit in hits:
+        if (
+            hit.quantity.low == 0  # "no one was killed or injured" is two zeros
+            or hit.kind not in ("killed", "injured", _SHOT)
+            or not any(hit.start < end and start < hit.end for start, end in combined)
+        ):
+            kept.append(hit)
+        elif not hit.implicit and hit.quantity.qualifier != Qualifier.VAGUE:
+            kept.append(replace(hit, kind="killed", subgroup=None, is_update=False, bound_only=True))
+    return kept
 
 
 def _coordinated(text: str, match: re.Match[str], kind: _KindName, last: Quantity) -> list[_Hit]:
@@ -1009,7 +1032,7 @@ def extract_figures(clauses: Sequence[tuple[Segment, int]]) -> list[FigureClaim]
     agent_counted: list[FigureClaim] = []
     summaries: list[FigureClaim] = []
     beside_killed: list[FigureClaim] = []
-    seen: set[tuple[str, int, int | None, str, int, str | None]] = set()
+    seen: set[tuple[str, int, int | None, str, int, str | None, bool]] = set()
     cause_ref = max((ref for _, ref in clauses), default=0) + 1
     tally_ref = cause_ref + 1
     for clause, clause_ref in clauses:
@@ -1035,7 +1058,7 @@ def extract_figures(clauses: Sequence[tuple[Segment, int]]) -> list[FigureClaim]
                 shot.append(_claim(FigureKind.INJURED, hit, span, source, event_ref))
                 continue
             claim = _claim(FigureKind(hit.kind), hit, span, source, event_ref)
-            key = (claim.kind, claim.low, claim.high, claim.qualifier, event_ref, claim.subgroup)
+            key = (claim.kind, claim.low, claim.high, claim.qualifier, event_ref, claim.subgroup, claim.bound_only)
             if key in seen and hit.subgroup != "perpetrators":
                 continue
             seen.add(key)
@@ -1096,6 +1119,7 @@ def _claim(kind: FigureKind, hit: _Hit, span: Span, source: str | None, event_re
         quoted_source=source,
         is_update=hit.is_update,
         event_ref=event_ref,
+        bound_only=hit.bound_only,
     )
 
 
@@ -1166,7 +1190,8 @@ def _order(
 ) -> list[FigureClaim]:
     headlines: list[FigureClaim] = []
     for kind in FigureKind:
-        main = [c for c in claims if c.kind == kind and c.event_ref == 0]
+        # A bound on the figure ("20 killed and injured") is no statement of it, so it never heads the report.
+        main = [c for c in claims if c.kind == kind and c.event_ref == 0 and not c.bound_only]
         # Reports state their toll up front; counts deep in a long page are more often other
         # stories, links and boilerplate, so they only speak when the lead says nothing.
         lead = [c for c in main if c.span.start < LEAD_CHARS]

@@ -274,7 +274,11 @@ def evidence_from_extraction(
     place = extraction.main_place()
     killed, injured = (
         next(
-            (f.best for f in extraction.figures if f.kind == kind and f.event_ref == 0 and f.subgroup is None),
+            (
+                f.best
+                for f in extraction.figures
+                if f.kind == kind and f.event_ref == 0 and f.subgroup is None and not f.bound_only
+            ),
             None,
         )
         for kind in (FigureKind.KILLED, FigureKind.INJURED)

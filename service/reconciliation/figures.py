@@ -72,6 +72,8 @@ RULE_SAME_DAY_UPDATE = "figure.same_day_update/v1"
 RULE_SINGLED_OUT_VICTIM = "figure.singled_out_victim/v1"
 RULE_SHOT_INCLUDES_DEAD = "figure.shot_includes_dead/v1"
 RULE_WOUNDED_THEN_DIED = "figure.wounded_then_died/v1"
+RULE_COMBINED_BOUND = "figure.combined_count_bound/v1"
+RULE_NONE_REPORTED = "figure.none_reported/v1"
 # Qualifiers whose number is a count the source made, not a rounding or a band.
 STATED_COUNTS = (Qualifier.EXACT, Qualifier.AT_LEAST, Qualifier.MORE_THAN)
 
@@ -252,9 +254,14 @@ def set_aside_aggregates(items: Sequence[Figure]) -> tuple[list[Figure], list[Fi
     counts this event and others, so each bounds it above, and the smallest one, the tightest bound, is kept
     to stand for it (RULE_TIGHTEST_AGGREGATE); a part of a round-up ("including 11 civilians") is often the
     event itself.
+
+    A combined count of the dead and the wounded ("10 casualties and injuries", claims the extractor marks
+    bound-only) is set aside the same way (RULE_COMBINED_BOUND): the dead are at most that many, so it bounds
+    the toll above, is never a candidate for it, and stands in only when nothing else is stated and it is
+    closed ("at least 8 killed or wounded" bounds nothing).
     """
     running = running_totals(items)
-    totals = [item for item in items if is_aggregate(item.claim) or item.claim_id in running]
+    totals = [item for item in items if item.claim.bound_only or is_aggregate(item.claim) or item.claim_id in running]
     parts = [
         item
         for item in items
@@ -263,7 +270,10 @@ def set_aside_aggregates(items: Sequence[Figure]) -> tuple[list[Figure], list[Fi
     aside = {item.claim_id for item in (*totals, *parts)}
     aggregates = [item for item in items if item.claim_id in aside]
     specific = [item for item in items if item.claim_id not in aside]
-    stated = [item for item in aggregates if not is_vague(item.claim)]
+    # "At least 8 killed or wounded" is open above: it bounds nothing, so it never stands in.
+    stated = [
+        item for item in aggregates if not (is_vague(item.claim) or (item.claim.bound_only and is_open(item.claim)))
+    ]
     if not stated or any(not is_vague(item.claim) for item in specific):
         return specific, aggregates, None
     tightest = min(stated, key=lambda item: (item.claim.best, item.when))
@@ -623,8 +633,12 @@ def reconcile_figure(kind: FigureKind, items: Sequence[Figure], policy: Policy, 
         interval = from_stated_figures(credible, floor, policy, counted_floor=counted_floor, dead=dead)
     elif floor_ids:
         interval = from_subgroups(floor, [item for item in subgroups if item.claim_id in floor_ids], policy)
-    else:
+    elif active:
         interval = from_vague_words(active, policy)
+    else:
+        # Only bounds that bound nothing ("at least 8 killed or wounded") or vague totals over many events.
+        note = "no claim states this event's figure, only bounds and totals set aside; 0 by convention, open above"
+        interval = Interval(0, 0, 0, None, RULE_NONE_REPORTED, note)
     low, best, high = interval.low, interval.best, interval.high
     if best is not None:
         best = max(best, low)
@@ -649,9 +663,17 @@ def reconcile_figure(kind: FigureKind, items: Sequence[Figure], policy: Policy, 
             f"victim(s) singled out without a count, not read as the toll ({RULE_SINGLED_OUT_VICTIM}): "
             f"{_listed(singled_out)}"
         )
-    if aggregates:
-        notes.append(f"period or area total(s) set aside ({RULE_AGGREGATE}): {_listed(aggregates)}")
-    if stand_in is not None:
+    bounds = [item for item in aggregates if item.claim.bound_only]
+    if bounds:
+        notes.append(f"combined count(s) of dead and wounded, bounds only ({RULE_COMBINED_BOUND}): {_listed(bounds)}")
+    if period_totals := [item for item in aggregates if not item.claim.bound_only]:
+        notes.append(f"period or area total(s) set aside ({RULE_AGGREGATE}): {_listed(period_totals)}")
+    if stand_in is not None and stand_in.claim.bound_only:
+        notes.append(
+            f"only bounds are stated: the tightest, claim {stand_in.claim_id}, a combined count of dead and "
+            f"wounded, stands in ({RULE_COMBINED_BOUND}, {RULE_TIGHTEST_AGGREGATE})"
+        )
+    elif stand_in is not None:
         notes.append(
             f"only totals over many events are stated: the tightest, claim {stand_in.claim_id}, stands in "
             f"({RULE_TIGHTEST_AGGREGATE})"
@@ -715,7 +737,6 @@ def died_of_wounds(kind: FigureKind, wounded: Sequence[Figure], deaths: Sequence
     )
 
 
-RULE_NONE_REPORTED = "figure.none_reported/v1"
 # The figures every event reports; the others (missing, kidnapped, arrested) appear only when stated.
 ALWAYS_REPORTED = (FigureKind.KILLED, FigureKind.INJURED)
 

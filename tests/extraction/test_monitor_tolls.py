@@ -70,16 +70,37 @@ def test_casualties_at_least_after_the_number() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "bound"),
     [
-        "Shells kill and injure 14 people in the city centre.",
-        "About 25 people were killed and injured in twin blasts at the station.",
-        "Warplanes leave 18 casualties and wounded in the camp.",
+        ("Shells kill and injure 14 people in the city centre.", 14),
+        ("About 25 people were killed and injured in twin blasts at the station.", 25),
+        ("Warplanes leave 18 casualties and wounded in the camp.", 18),
+        ("9 casualties and injuries in raids on the river villages", 9),
+        ("Air raid kills and wounds 12 civilians near the mill", 12),
+        ("Massacre kills and injuries about 30 persons in a strike on the bakery", 30),
+        ("6 were killed and injured in the car bomb blast at the roundabout", 6),
     ],
 )
-def test_a_combined_count_is_neither_killed_nor_injured(text: str) -> None:
-    assert main_claims(text, FigureKind.KILLED) == []
+def test_a_combined_count_bounds_the_dead_and_counts_neither(text: str, bound: int) -> None:
+    killed = main_claims(text, FigureKind.KILLED)
+    assert [(c.best, c.bound_only) for c in killed] == [(bound, True)]
     assert main_claims(text, FigureKind.INJURED) == []
+
+
+def test_a_combined_count_keeps_a_trailing_at_least() -> None:
+    (claim,) = main_claims("Shelling kills and injures 11 persons at least in the old city", FigureKind.KILLED)
+    assert claim.bound_only and claim.low == 11 and claim.qualifier == Qualifier.AT_LEAST
+
+
+def test_a_combined_count_never_heads_the_report() -> None:
+    # The stated toll is the headline; the combined count after it is a bound kept for reconciliation.
+    claims = main_claims("Two killed as shells kill and injure 14 people in the city centre.", FigureKind.KILLED)
+    assert [(c.best, c.bound_only) for c in claims] == [(2, False), (14, True)]
+
+
+def test_separate_counts_of_dead_and_wounded_are_no_bound() -> None:
+    killed = main_claims("Two people were killed and 5 injured in the attack on the market.", FigureKind.KILLED)
+    assert [(c.best, c.bound_only) for c in killed] == [(2, False)]
 
 
 def test_no_one_killed_or_injured_still_reads_as_zero() -> None:

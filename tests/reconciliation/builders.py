@@ -46,6 +46,7 @@ class FigureOptions(TypedDict, total=False):
     event_ref: int
     quote: str  # the sentence the figure was read from
     at: int  # where that sentence starts in the report (0: the headline)
+    bound_only: bool  # a combined count of dead and wounded: a bound, not a count
 
 
 def figure(low: int, high: int | None, qualifier: Qualifier, **options: Unpack[FigureOptions]) -> FigureClaim:
@@ -60,6 +61,7 @@ def figure(low: int, high: int | None, qualifier: Qualifier, **options: Unpack[F
         options.get("quoted_source"),
         options.get("is_update", False),
         options.get("event_ref", 0),
+        options.get("bound_only", False),
     )
 
 

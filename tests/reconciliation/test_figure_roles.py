@@ -223,3 +223,52 @@ def test_a_running_total_gives_way_to_the_attacks_own_toll() -> None:
     decision = killed(claims)
     assert decision.value == {"low": 14, "best": 14, "high": 14}
     assert 1 in decision.supporting
+
+
+COMBINED = "Warplanes kill and wound 12 people in the village"
+
+
+def test_a_combined_count_of_dead_and_wounded_is_no_candidate_for_the_toll() -> None:
+    claims = [
+        sourced(1, 1, "Monitor", TUE, exact(12, quote=COMBINED, bound_only=True)),
+        sourced(2, 2, "Wire", TUE, exact(4, quote="Air strike kills 4 in the village")),
+    ]
+    decision = killed(claims)
+    # Taken as a count, the 12 would lead as the later, higher figure; as a bound it only caps the 4.
+    assert decision.value == {"low": 4, "best": 4, "high": 4}
+    assert decision.supporting == (1, 2)
+    assert decision.note is not None and "figure.combined_count_bound/v1" in decision.note
+
+
+def test_a_combined_count_beyond_the_toll_disagrees_with_it() -> None:
+    claims = [
+        sourced(1, 1, "Monitor", TUE, exact(3, quote="3 killed and injured in the shelling", bound_only=True)),
+        sourced(2, 2, "Wire", WED, exact(5, quote="Shelling kills 5 in the village")),
+    ]
+    decision = killed(claims)
+    assert decision.value is not None and decision.value["best"] == 5
+    assert decision.conflicting == (1,)
+
+
+def test_when_only_a_combined_count_is_stated_it_stands_in() -> None:
+    decision = killed([sourced(1, 1, "Monitor", TUE, exact(12, quote=COMBINED, bound_only=True))])
+    # Better than no figure at all: the dead are at most 12, and the count is all that was said.
+    assert decision.value == {"low": 12, "best": 12, "high": 12}
+    assert decision.note is not None and "figure.combined_count_bound/v1" in decision.note
+
+
+def test_the_tightest_of_a_combined_count_and_a_round_up_stands_in() -> None:
+    claims = [
+        sourced(1, 1, "Monitor", TUE, exact(12, quote=COMBINED, bound_only=True)),
+        sourced(2, 2, "Monitor", WED, exact(47, quote=ROUND_UP)),
+    ]
+    assert killed(claims).value == {"low": 12, "best": 12, "high": 12}
+
+
+def test_a_combined_count_open_above_bounds_nothing_and_never_stands_in() -> None:
+    claim = at_least(8, quote="At least 8 children were wounded or killed this year", bound_only=True)
+    decision = killed([sourced(1, 1, "Daily", TUE, claim)])
+    # As if nothing were stated: 0 by convention, open above, and the claim kept as evidence.
+    assert decision.value == {"low": 0, "best": 0, "high": None}
+    assert decision.rule == "figure.none_reported/v1"
+    assert decision.supporting == (1,)
