@@ -1101,11 +1101,23 @@ def _earlier_spans(text: str, hits: Sequence[_Hit]) -> list[tuple[int, int]]:
     return spans
 
 
+# Where the words about a figure end in a long clause: a semicolon, an ellipsis or a full stop.
+_QUOTE_END = re.compile(r";|…|\.(?:\s|$)")
+# How far past the matched words a quote runs at most.
+QUOTE_TAIL_CHARS = 160
+
+
 def _evidence(clause: Segment, hit: _Hit) -> Span:
-    """The clause as the quote when short, else the matched words."""
+    """The clause as the quote when short, else the matched words and what follows them in their clause.
+
+    The words after the number tell its scope ("53 people were killed *yesterday, including 10 soldiers*"
+    is a day's round-up), so a quote cut at the verb would hide that the figure is a total of many events.
+    """
     if len(clause.text) <= 240:
         return clause.span()
-    return span_of(clause.text, clause.start, hit.start, hit.end)
+    stop = _QUOTE_END.search(clause.text, hit.end, hit.end + QUOTE_TAIL_CHARS)
+    end = stop.start() if stop else min(len(clause.text), hit.end + QUOTE_TAIL_CHARS)
+    return span_of(clause.text, clause.start, hit.start, max(end, hit.end))
 
 
 def _claim(kind: FigureKind, hit: _Hit, span: Span, source: str | None, event_ref: int) -> FigureClaim:

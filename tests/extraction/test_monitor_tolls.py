@@ -6,6 +6,7 @@ import pytest
 
 from service.domain import FigureClaim, FigureKind, Qualifier
 from service.extraction import extract
+from service.reconciliation.scope import is_aggregate
 
 
 def main_claims(text: str, kind: FigureKind) -> list[FigureClaim]:
@@ -199,3 +200,25 @@ def test_a_follow_up_keeps_the_event_it_follows() -> None:
 def test_a_partitive_subject_with_are() -> None:
     claim = headline("At least 6 of the guards and their drivers are killed in the ambush.", FigureKind.KILLED)
     assert claim is not None and claim.low == 6
+
+
+LONG_ROUND_UP = (
+    "53 people were killed yesterday, including 10 members of the armed forces and gunmen loyal to them, and "
+    "about 35 people were killed in shelling by warplanes, the fall of shells, shelling by artillery and other "
+    "circumstances across the northern and eastern provinces of the country"
+)
+
+
+def test_a_long_clause_quotes_the_words_after_the_number() -> None:
+    # Cut at the verb, the quote would hide that the 53 are a day's round-up of many events.
+    assert len(LONG_ROUND_UP) > 240
+    claim = headline(LONG_ROUND_UP, FigureKind.KILLED)
+    assert claim is not None and claim.best == 53
+    assert claim.span.quote.startswith("53 people were killed yesterday, including 10 members")
+    assert is_aggregate(claim)
+
+
+def test_a_long_clause_quote_stops_at_its_clause() -> None:
+    text = "x " * 130 + "Four were killed in the raid; the rest of the page is about something else entirely."
+    claim = headline(text, FigureKind.KILLED)
+    assert claim is not None and claim.span.quote == "Four were killed in the raid"
