@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from service.domain import FigureClaim, FigureKind, Qualifier, Span
-from service.extraction.numbers import CARDINAL, QUANTITY, Quantity, parse_cardinal, quantity_from_match
+from service.extraction.numbers import CARDINAL, QUALIFIER, QUANTITY, Quantity, parse_cardinal, quantity_from_match
 from service.extraction.text import Segment, keyword_text, mentions_any, span_of
 
 _SHOT = "shot"  # internal kind: shot, fate unknown (injured unless they died)
@@ -756,6 +756,8 @@ def _hits_in(text: str) -> list[_Hit]:
                 quantity = _with_trailing_at_least(text, match.end(), quantity)
                 hits.append(_Hit("injured", quantity, match.start(), match.end()))
         hits = _drop_combined(text, hits)
+    if "includ" in keywords:
+        hits.extend(part for hit in list(hits) for part in _listed_parts(text, hit))
     for match in _NEGATION.finditer(text) if mentions_any(keywords, _NEGATION_WORDS) else ():
         if _NOT_THE_TOTAL.search(match.group(0)):
             continue  # "no one else was hurt": says nothing about the total
@@ -856,6 +858,58 @@ def _drop_combined(text: str, hits: list[_Hit]) -> list[_Hit]:
         elif not hit.implicit and hit.quantity.qualifier != Qualifier.VAGUE:
             kept.append(replace(hit, kind="killed", subgroup=None, is_update=False, bound_only=True))
     return kept
+
+
+# "47 were killed yesterday, including 4 members of the regime forces and 11 other civilians": the parts a
+# count is broken into, written after it. The words up to "including" stay in the count's clause.
+_PARTS_START = re.compile(r"[^,;.\d]{0,40}?,?\s*\b(?:including|among them|of whom)\s+", re.IGNORECASE)
+_PART = re.compile(
+    rf"{QUANTITY}\s+(?:other\s+)?(?P<what>[^,;.…\d]{{1,80}}?)"
+    rf"(?=\s*,?\s*and\s+(?:(?:{QUALIFIER})\s+)?{CARDINAL}\s|\s*[,;.…]|\s+(?:were|was|have|had|are)\b|\s*$)",
+    re.IGNORECASE,
+)
+_PART_SEPARATOR = re.compile(r"\s*,?\s*and\s+", re.IGNORECASE)
+_PART_IS_PEOPLE = re.compile(rf"^(?:{_MODIFIERS})(?:{_PERSON_PLURAL}|members|{_PERSON_SINGULAR})\b", re.IGNORECASE)
+_FORCES = re.compile(
+    r"\b(?:regime|government|army|armed|security|police)\s+forces\b|\bsoldiers\b|\btroops\b", re.IGNORECASE
+)
+
+
+def _part_group(what: str) -> str | None:
+    """The subgroup a listed part names: 'members of the regime forces' are security forces."""
+    if _FORCES.search(what):
+        return "security forces"
+    return next((group for word in what.lower().split() if (group := _SUBGROUPS.get(word))), None)
+
+
+def _listed_parts(text: str, hit: _Hit) -> list[_Hit]:
+    """The parts a stated killed count is broken into after it ("..., including 4 soldiers and 11 civilians").
+
+    Each part is a count of its own: a subgroup of the total, or, for "15 other people", the rest. Beside a
+    day's round-up, such a part is often the one event being reconciled; beside one attack's toll it is
+    part of that toll, and reconciliation weighs it as such.
+    """
+    if hit.kind != "killed" or hit.bound_only or hit.implicit or hit.quantity.low == 0:
+        return []
+    start = _PARTS_START.match(text, hit.end)
+    if start is None:
+        return []
+    parts: list[_Hit] = []
+    at = start.end()
+    while len(parts) < 5:
+        part = _PART.match(text, at)
+        quantity = quantity_from_match(part) if part else None
+        if part is None or quantity is None or quantity.qualifier == Qualifier.VAGUE:
+            break
+        what = part.group("what")
+        if not _PART_IS_PEOPLE.match(what) or quantity.low >= hit.quantity.low or _looks_like_year(part, quantity):
+            break
+        parts.append(_Hit("killed", quantity, part.start(), part.end(), _part_group(what)))
+        separator = _PART_SEPARATOR.match(text, part.end())
+        if separator is None:
+            break
+        at = separator.end()
+    return parts
 
 
 def _coordinated(text: str, match: re.Match[str], kind: _KindName, last: Quantity) -> list[_Hit]:

@@ -222,3 +222,43 @@ def test_a_long_clause_quote_stops_at_its_clause() -> None:
     text = "x " * 130 + "Four were killed in the raid; the rest of the page is about something else entirely."
     claim = headline(text, FigureKind.KILLED)
     assert claim is not None and claim.span.quote == "Four were killed in the raid"
+
+
+def killed_parts(text: str) -> list[tuple[int, str | None]]:
+    return [(c.best, c.subgroup) for c in main_claims(text, FigureKind.KILLED)]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "61 were killed yesterday including 7 members of the armed forces and militiamen loyal to them "
+            "and 20 other civilians",
+            [(61, None), (7, "security forces"), (20, "civilians")],
+        ),
+        (
+            "90 persons were killed yesterday including 12 members of the regime forces and 3 other people",
+            [(90, None), (12, "security forces"), (3, None)],
+        ),
+        ("Nine killed including 4 children in a strike on the bakery", [(9, None), (4, "children")]),
+        (
+            "72 people were killed yesterday, including 30 soldiers and about 18 citizens in shelling",
+            [(72, None), (30, "security forces"), (18, "civilians")],
+        ),
+    ],
+)
+def test_the_parts_listed_after_a_count_are_counts_of_their_own(text: str, parts: list[tuple[int, str | None]]) -> None:
+    assert killed_parts(text) == parts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Six were killed including in the market square",  # no number after "including"
+        "Six were killed, including 3 days of shelling on the town",  # not people
+        "Six were killed, including dozens of fighters",  # a vague word is no count
+        "Six were killed including 14 members of the guard",  # a part is never as large as the whole
+    ],
+)
+def test_what_is_not_a_listed_part(text: str) -> None:
+    assert killed_parts(text) == [(6, None)]

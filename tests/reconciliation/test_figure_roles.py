@@ -4,6 +4,7 @@ period or area total."""
 from __future__ import annotations
 
 from service.domain import FieldDecision, SourcedClaim
+from service.extraction import extract
 from service.reconciliation import Policy, reconcile
 
 from .builders import MON, THU, TUE, WED, at_least, exact, sourced
@@ -272,3 +273,25 @@ def test_a_combined_count_open_above_bounds_nothing_and_never_stands_in() -> Non
     assert decision.value == {"low": 0, "best": 0, "high": None}
     assert decision.rule == "figure.none_reported/v1"
     assert decision.supporting == (1,)
+
+
+def extracted(report_id: int, text: str, first_id: int) -> list[SourcedClaim]:
+    figures = [f for f in extract(text, None).figures if f.event_ref == 0]
+    return [sourced(first_id + i, report_id, "Monitor", WED, f) for i, f in enumerate(figures)]
+
+
+def test_a_round_ups_listed_parts_stand_in_for_the_event_when_nothing_else_is_stated() -> None:
+    # The extractor reads the day's total and its parts; the parts are set aside with the round-up, and
+    # the smallest stated count, the one likeliest to be this event's own, stands in.
+    text = "58 were killed yesterday including 6 members of the regime forces and 21 other civilians"
+    decision = killed(extracted(1, text, 1))
+    assert decision.value == {"low": 6, "best": 6, "high": None}
+    assert decision.note is not None and "figure.tightest_aggregate/v1" in decision.note
+
+
+def test_a_round_ups_parts_do_not_displace_the_events_own_count() -> None:
+    claims = [
+        sourced(1, 1, "Monitor", TUE, exact(9, quote="Shelling kills 9 people in the market of the town")),
+        *extracted(2, "58 were killed yesterday including 6 members of the regime forces and 21 other civilians", 2),
+    ]
+    assert killed(claims).value == {"low": 9, "best": 9, "high": 9}
