@@ -7,8 +7,9 @@ disagree, and the claims a later statement of the same source replaced. The rule
                   (one per Policy), figure.subgroup_floor/v1, figure.vague_floor/v1,
                   figure.stated_number/v1, figure.tightest_aggregate/v1, figure.precise_over_approximate/v1,
                   figure.same_day_update/v1, figure.singled_out_victim/v1, figure.shot_includes_dead/v1,
-                  figure.wounded_then_died/v1
-  scope.py        figure.aggregate_toll/v3 (period, area and running totals and their parts are set aside, never a toll)
+                  figure.wounded_then_died/v1, figure.combined_count_bound/v1 (a combined count of dead and
+                  wounded bounds the toll above and is never its best value)
+  scope.py        figure.aggregate_toll/v4 (period, area and running totals and their parts are set aside, never a toll)
   attribution.py  perpetrator.strongest_attribution/v1
   place_time.py   place.most_specific_supported/v1, date.precise_supported_earliest/v1
   event_type.py   event_type.majority_sources/v1

@@ -14,7 +14,7 @@ import re
 
 from service.domain import FigureClaim
 
-RULE_AGGREGATE = "figure.aggregate_toll/v3"
+RULE_AGGREGATE = "figure.aggregate_toll/v4"
 
 NUMBER_WORDS = {
     1: "one",
@@ -52,7 +52,11 @@ AGGREGATE_CUES = re.compile(
             r"\b(?:on|across|over) (?:several|different|various|multiple) (?:\w+ )?(?:areas|places|regions|towns)\b",
             r"\bin (?:several|different|various|multiple) (?:areas|places|regions|provinces) of\b",
             # many incidents: "6 dead, 28 wounded in weekend shootings", "killed in 3 separate attacks"
-            r"\b(?:separate|weekend|overnight|multiple|several|\d+) (?:shootings|attacks|incidents)\b|\bshootings\b",
+            r"\b(?:separate|weekend|overnight|multiple|several|sporadic|\d+)"
+            r" (?:shootings|attacks|incidents|operations)\b"
+            r"|\bshootings\b",
+            # "kill 50 civilians in revenge massacres": massacres, plural, are many events.
+            r"\bin (?:\w+ )?massacres\b",
         )
     ),
     re.IGNORECASE,
@@ -122,17 +126,22 @@ def breaks_down(claim: FigureClaim, total: FigureClaim) -> bool:
     return between is not None and _BREAKDOWN_WORDS.search(between) is not None
 
 
-# A figure's words end with its clause: "...; police link it to earlier shootings" speaks of something else.
-_CLAUSE_END = re.compile(r";|\.\s+[A-Z]")
+# A figure's words end with its clause: "...; police link it to earlier shootings" speaks of something else,
+# and ", raising the toll in 24 hours to 16" starts the running total the figure adds to.
+_CLAUSE_END = re.compile(r";|\.\s+[A-Z]|,?\s+(?:raising|bringing|which raises|which brings)\b")
 
 
 _SENTENCE_END = re.compile(r"[.;]\s+|\n")
 # A count of incidents, or a run of them, named before the figure in its sentence.
 _INCIDENTS_BEFORE = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|separate"
-    r"|(?:a|another) (?:series|spate|string|rash|wave) of)\s+(?:[\w-]+\s+)?(?:shootings|attacks|incidents)\b",
+    r"|(?:a|another) (?:series|spate|string|rash|wave) of)\s+(?:[\w-]+\s+)?(?:shootings|attacks|incidents|massacres)\b",
     re.IGNORECASE,
 )
+# A period named before the figure in its clause: "After about 11 months of strikes left about 90 dead",
+# "48 hours of bombardment kill 82". After a comma a new clause starts ("..., at least 7 are killed").
+_PERIOD_BEFORE = re.compile(rf"\b{_PERIOD} of\b", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"[,;.…]\s*|\n")
 
 
 def is_aggregate(claim: FigureClaim) -> bool:
@@ -152,4 +161,7 @@ def is_aggregate(claim: FigureClaim) -> bool:
     # The many incidents may be named first: "Three shootings kill five", "a spate of shootings left 2 dead".
     head = claim.span.quote[: found.start()]
     sentence_start = max((match.end() for match in _SENTENCE_END.finditer(head)), default=0)
-    return _INCIDENTS_BEFORE.search(head[sentence_start:]) is not None
+    if _INCIDENTS_BEFORE.search(head[sentence_start:]) is not None:
+        return True
+    clause_start = max((match.end() for match in _CLAUSE_START.finditer(head)), default=0)
+    return _PERIOD_BEFORE.search(head[clause_start:]) is not None

@@ -130,7 +130,7 @@ def test_a_daily_round_up_never_stands_for_the_event() -> None:
     assert decision.value == {"low": 6, "best": 6, "high": 6}
     # A total over many events bounds this one above: it supports the 6 rather than contradicting it.
     assert decision.supporting == (1, 2)
-    assert decision.note is not None and "figure.aggregate_toll/v3" in decision.note
+    assert decision.note is not None and "figure.aggregate_toll/v4" in decision.note
 
 
 def test_a_round_up_is_kept_when_it_is_the_only_number() -> None:

@@ -39,6 +39,12 @@ from .builders import exact, figure
         (exact(5, quote="Five people were killed, including a 17-year-old boy, in shootings on Saturday"), "age"),
         # A breakdown does not end the total's words: the period after it still scopes the 900.
         (exact(900, quote="About 900 people including 300 children were killed in 18 days of shelling"), "parts"),
+        (exact(12, quote="Raiders kill 12 of the army in sporadic operations across the desert"), "operations"),
+        (exact(70, quote="Jets kill 70 civilians in revenge massacres on the river towns"), "massacres"),
+        (exact(9, quote="Two massacres by warplanes on the valley leave 9 people killed"), "massacres before"),
+        # The period may be named first: the count is a total over it.
+        (exact(80, quote="After about 10 months of strikes that left about 80 dead, 5 are killed"), "period before"),
+        (exact(60, quote="About 36 hours of intensive bombardment kill 60 civilians in the town"), "period before"),
     ],
 )
 def test_period_and_area_totals_are_aggregates(claim: FigureClaim, why: str) -> None:
@@ -58,6 +64,10 @@ def test_period_and_area_totals_are_aggregates(claim: FigureClaim, why: str) -> 
         exact(11, quote="After the death of 467 civilians in their massacres in 2016 warplanes kill 11 civilians"),
         # A monitor's update of one massacre's toll: "the number of" alone names no period or area.
         exact(13, quote="raise to 13, the number of people killed in the massacre of the village", is_update=True),
+        # The period belongs to the running total that follows, not to the massacre's own 11.
+        exact(11, quote="A massacre claims the lives of 11 citizens, raising the toll in 24 hours of shelling to 19"),
+        exact(5, quote="After about 10 months of strikes that left about 80 dead, 5 are killed"),
+        exact(4, quote="A massacre in the market kills 4 civilians"),
         exact(5, quote=""),  # nothing quoted: nothing to judge by
         # Incidents named in an earlier sentence do not scope this one.
         exact(2, quote="Police had seen three shootings this month. On Friday two men were killed outside a bar"),
