@@ -134,7 +134,9 @@ _NOT_AGE = r"(?!years?[\s-]+old\b|[ap]\.m\.|[ap]m\b)"
 _SUBJECT_COUNT = re.compile(
     rf"(?<![\w$.,:-]){QUANTITY}\s+{_NOT_AGE}(?:{_MODIFIERS}(?P<noun>{_PERSON_PLURAL}|{_PERSON_SINGULAR}|{_AGENT_NOUN}|other(?=\s+(?:was|is|has|had)\b)"
     # A force named by its acronym: "24 SDF killed", "3 YPG were killed".
-    rf"|(?-i:[A-Z]{{2,5}})(?=\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:killed|dead|died|slain)\b))\s*)?"
+    rf"|(?-i:[A-Z]{{2,5}})(?=\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:killed|dead|died|slain)\b))"
+    # A mixed group: "14 civilians and fighters were killed", "13 civilians and ISIS operatives".
+    rf"(?P<conj>\s+and\s+{_MODIFIERS}(?:{_PERSON_PLURAL})(?![\w-]))?\s*)?"
     rf"(?P<plus>(?:,\s*)?(?:and|as well as)\s+(?:the|a|an|one)\s+(?:[\w-]+\s+)?"
     rf"(?:{_PERPETRATOR}|{_PERSON_SINGULAR})\s*)?"
     rf"(?:,\s+(?:identified\s+as|who\s+(?:was|were)\s+identified\s+as)\s+[^,;.]{{1,60}},\s*)?"
@@ -589,7 +591,7 @@ def _hits_in(text: str) -> list[_Hit]:
         elif kind == _SHOT and _OTHERS.search(match.group(0)):
             kind = "injured"  # "three others were shot": told apart from the dead just counted
         counts_agent = bool(_PERPETRATOR_WORD.search((match.group("plus") or "") + (match.group("including") or "")))
-        subgroup = None if match.group("plus") else _subgroup_of(match.group("noun"))
+        subgroup = None if match.group("plus") or match.group("conj") else _subgroup_of(match.group("noun"))
         hits.append(_Hit(kind, quantity, match.start(), match.end(), subgroup, counts_agent=counts_agent))
         hits.extend(_coordinated(text, match, kind, quantity))
     for match in (

@@ -262,3 +262,24 @@ def test_the_parts_listed_after_a_count_are_counts_of_their_own(text: str, parts
 )
 def test_what_is_not_a_listed_part(text: str) -> None:
     assert killed_parts(text) == [(6, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("17 civilians and fighters were killed in shelling on the northern villages", 17),
+        ("At least 9 villagers and militia members were killed in a depot explosion", 9),
+        ("About 60 soldiers and rebel fighters were killed in two days of fighting", 60),
+    ],
+)
+def test_a_mixed_group_is_one_count_of_no_single_subgroup(text: str, killed: int) -> None:
+    claim = headline(text, FigureKind.KILLED)
+    assert claim is not None and claim.best == killed and claim.subgroup is None
+
+
+def test_a_coordinated_second_count_is_still_a_part_of_its_own() -> None:
+    assert killed_parts("4 soldiers and 6 militants were killed at the checkpoint") == [
+        (10, None),
+        (4, "security forces"),
+        (6, "militants"),
+    ]
