@@ -147,9 +147,10 @@ _SUBJECT_COUNT = re.compile(
     # members, and four hijackers, were killed".
     rf"|,\s*including\s+[^.;]{{1,120}}?,?\s+(?=(?:were|was|have|had|are|died)\b)"
     rf"|\s+including\s+[^,.;]{{1,40}}?\s+(?=(?:were|have|had|died|killed)\b))?"
+    # "43 members of the regime, its allies, and ISIS have been killed": a list may run on after a comma.
     # "four students at the school were shot"; never across "and" + another count ("200 teens at the
     # party and four of them were shot"), though "members of the army and their allies were" is one phrase.
-    rf"(?:(?<=\s)(?:of|from|belonging\s+to|in|at|with)\s+(?:the\s+)?(?:(?!\s(?:and|but)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many)\b)[^,.;]){{1,50}}?\s+(?=(?:were|was|have|had|are)\s))?"
+    rf"(?:(?<=\s)(?:of|from|belonging\s+to|in|at|with)\s+(?:the\s+)?(?:(?!\s(?:and|but)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many)\b)(?:[^,.;]|,(?=\s+(?:its|their)\s|\s+and\s))){{1,50}}?\s+(?=(?:were|was|have|had|are)\s))?"
     rf"(?:(?:of them|of whom|who|that|in all|in total|total)\s+)?,?\s*{_AUX}{_VERB}",
     re.IGNORECASE,
 )
@@ -186,7 +187,7 @@ _TOLL = re.compile(
 # people killed", "the number of casualties rises to 6", "brings to 12 the number of victims".
 _RAISED_TO = re.compile(
     r"\b(?:rais(?:e|es|ed|ing)|ris(?:e|es|en|ing)|rose|climb(?:s|ed|ing)?|increas(?:e|es|ed|ing)|jump(?:s|ed)?|"
-    r"bring(?:s|ing)?|brought)\s+(?:[^,.;]{0,80}?\s)?to\s+"
+    r"bring(?:s|ing)?|brought)\s+(?:[^,.;]{0,120}?\s)?to\s+"
     rf"{QUANTITY}(?![\w-])"
     r"(?!\s*(?:%|percent|per\s*cent|km|kilomet|miles?\b|degrees|years?\b|months?\b|weeks?\b|days?\b|hours?\b|"
     r"villages?\b|towns?\b|areas?\b|points?\b|million|billion|dollars))",

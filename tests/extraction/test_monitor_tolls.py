@@ -283,3 +283,19 @@ def test_a_coordinated_second_count_is_still_a_part_of_its_own() -> None:
         (4, "security forces"),
         (6, "militants"),
     ]
+
+
+def test_a_subject_list_may_run_on_after_commas() -> None:
+    claim = headline(
+        "At least 31 members of the army, its allies, and the militias have been killed", FigureKind.KILLED
+    )
+    assert claim is not None and claim.low == 31
+
+
+def test_a_running_toll_may_name_a_long_scene_before_its_number() -> None:
+    text = (
+        "A wounded man dies in hospital, raises the number of people killed in a car bomb in the areas "
+        "held by the northern factions to 6"
+    )
+    claim = headline(text, FigureKind.KILLED)
+    assert claim is not None and claim.best == 6 and claim.is_update
