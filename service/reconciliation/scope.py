@@ -35,6 +35,8 @@ _PERIOD = (
     r"(?:about |nearly |almost |just )?"
     r"(?:\d+|two|three|four|five|six|seven|ten|several|\w+ consecutive) (?:days|hours|weeks|months|years)"
 )
+# A place's name: one or two capitalised words ("Aleppo", "Deir Ezzor").
+_PLACE_NAME = r"(?-i:[A-Z][\w'’-]+)(?: (?-i:[A-Z][\w'’-]+))?"
 # Words after a number that make it a total over a period or an area. Each is a phrase monitors and
 # newsrooms use for running counts; none of them describes a single attack's toll.
 AGGREGATE_CUES = re.compile(
@@ -57,6 +59,8 @@ AGGREGATE_CUES = re.compile(
             r"|\bshootings\b",
             # "kill 50 civilians in revenge massacres": massacres, plural, are many events.
             r"\bin (?:\w+ )?massacres\b",
+            # Three or more places named in a row: "who died in Aleppo, Hama and Idlib".
+            rf"\bin {_PLACE_NAME}, {_PLACE_NAME},? and (?-i:[A-Z])",
         )
     ),
     re.IGNORECASE,
