@@ -56,7 +56,7 @@ AGGREGATE_CUES = re.compile(
             # many incidents: "6 dead, 28 wounded in weekend shootings", "killed in 3 separate attacks"
             r"\b(?:separate|weekend|overnight|multiple|several|sporadic|\d+)"
             r" (?:shootings|attacks|incidents|operations)\b"
-            r"|\bshootings\b",
+            r"|\bshootings\b|\bin (?:\w+ )?bombings\b",
             # "kill 50 civilians in revenge massacres": massacres, plural, are many events.
             r"\bin (?:\w+ )?massacres\b",
             # Three or more places named in a row: "who died in Aleppo, Hama and Idlib".

@@ -43,6 +43,7 @@ from .builders import exact, figure
         (exact(70, quote="Jets kill 70 civilians in revenge massacres on the river towns"), "massacres"),
         (exact(9, quote="Two massacres by warplanes on the valley leave 9 people killed"), "massacres before"),
         (exact(27, quote="raise to 27 the number of civilians who died in Homs, Hama and Idlib"), "places"),
+        (exact(7, quote="Seven killed in car bombings in the rebel-held north"), "bombings"),
         (exact(8, quote="8 people killed in Deir Ezzor, Raqqa and Hasakah provinces"), "places"),
         # The period may be named first: the count is a total over it.
         (exact(80, quote="After about 10 months of strikes that left about 80 dead, 5 are killed"), "period before"),
@@ -70,6 +71,7 @@ def test_period_and_area_totals_are_aggregates(claim: FigureClaim, why: str) -> 
         exact(11, quote="A massacre claims the lives of 11 citizens, raising the toll in 24 hours of shelling to 19"),
         exact(5, quote="After about 10 months of strikes that left about 80 dead, 5 are killed"),
         exact(4, quote="A massacre in the market kills 4 civilians"),
+        exact(5, quote="5 killed in a car bombing in the rebel-held north"),
         # Two places, or a place and its district, are one area.
         exact(6, quote="6 killed in shelling on Kafr Nabl and its countryside"),
         exact(3, quote="3 killed in Ma'arat al-Numan, Idlib, by an air strike"),
