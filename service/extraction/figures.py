@@ -344,6 +344,25 @@ _ONE_INJURED = re.compile(
     rf"(?:(?:a|an|the|one|another|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON_SINGULAR}\b|(?:[a-z]+\s+){{0,2}}{_FULL_NAME})",
     re.IGNORECASE,
 )
+# Headlines drop the auxiliary: "Teen injured in accidental shooting", "Boy, 5, shot by brother",
+# "Woman, 1-year-old boy wounded in shooting", "Exclusive: Woman struck by stray bullet speaks out".
+# Read only in a report's first clause, where headline grammar is expected; in the body such a line is
+# more often a link to another story. Headlines capitalise every word, so a name cannot be told from
+# other words there: the victim is a person noun. A clause opening with an article is prose, which keeps
+# its auxiliary ("A farmer shot at the intruders" aims, it does not hit).
+_HEADLINE_VICTIM = (
+    rf"(?:{_PERSON_SINGULAR}|minor|tot|preteen)(?:,\s*\d{{1,3}},?)?"
+)
+_HEADLINE_WOUNDED = re.compile(
+    r"^(?:[A-Za-z][\w .'’-]{0,30}:\s+)?(?!(?:a|an|the)\s)(?:[\w'’.-]+\s+){0,3}?"
+    rf"(?P<first>{_HEADLINE_VICTIM})(?:(?:\s*,\s*|\s+and\s+)(?:(?:a|an|his|her|the)\s+)?(?:[\w'’.-]+\s+){{0,2}}?(?P<second>{_HEADLINE_VICTIM}))?"
+    r"\s+(?:(?:accidentally|critically|seriously|severely|badly|reportedly|allegedly)\s+)?"
+    rf"(?:(?P<v_injured>injured|wounded|hurt|grazed(?:\s+by\s+(?:a\s+)?(?:stray\s+)?bullet)?)"
+    rf"|(?P<v_shot>shot(?!\s+{_SHOT_AT_TARGET})|{_HIT_BY_GUNFIRE}|struck\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire)))"
+    r"(?=\s*(?:[,;:.!?|(—–-]|$)|\s+(?:in|on|at|by|after|during|while|near|outside|inside|following|as|when|with|"
+    r"early|late|overnight|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)",
+    re.IGNORECASE,
+)
 _WEEKDAY_OR_MONTH = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)"
@@ -561,7 +580,7 @@ _COMBINED_HURT_WORDS = ("injur", "wound", "hurt")
 _PROTEST_WORDS = ("protest", "demonstrat", "rall", "marched", "sit-in", "picket", "demand")
 
 
-def _hits_in(text: str) -> list[_Hit]:
+def _hits_in(text: str, headline: bool = False) -> list[_Hit]:
     hits: list[_Hit] = []
     if not _TRIGGER.search(text.lower()):  # lower-casing first is cheaper than IGNORECASE
         return hits
@@ -748,6 +767,13 @@ def _hits_in(text: str) -> list[_Hit]:
         quantity = quantity_from_match(match)
         if quantity is not None:
             hits.append(_Hit("injured", quantity, match.start(), match.end()))
+    headline_match = _HEADLINE_WOUNDED.match(text) if headline else None
+    if headline_match is not None and not _DEATH_WORDS.search(text, headline_match.end()):
+        # "Man shot in leg dies" is read among the dead; a victim who survives is wounded.
+        kind = _SHOT if headline_match.group("v_shot") else "injured"
+        count = 2 if headline_match.group("second") else 1
+        quantity = Quantity(count, count, Qualifier.EXACT)
+        hits.append(_Hit(kind, quantity, headline_match.start(), headline_match.end(), implicit=True))
     for match in _SUBJECT_DIES.finditer(text) if mentions_any(keywords, _SUBJECT_DIES_WORDS) else ():
         if _PLURAL_SUBJECT.match(match.group(0)):
             continue  # "Three security officers were killed" is a count, read by the count patterns
@@ -1093,7 +1119,7 @@ def extract_figures(clauses: Sequence[tuple[Segment, int]]) -> list[FigureClaim]
     cause_ref = max((ref for _, ref in clauses), default=0) + 1
     tally_ref = cause_ref + 1
     for clause, clause_ref in clauses:
-        hits = _hits_in(clause.text)
+        hits = _hits_in(clause.text, headline=clause.start == 0)
         source = _quoted_source(clause.text) if hits else None
         protest = (
             _PROTEST.search(clause.text) if hits and mentions_any(keyword_text(clause.text), _PROTEST_WORDS) else None

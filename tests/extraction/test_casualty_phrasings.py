@@ -213,3 +213,38 @@ def test_the_death_of_two_named_people_is_not_one() -> None:
 def test_a_place_phrase_may_join_two_parties_with_and() -> None:
     text = "18 members of the border guard and their allied fighters were killed in the clashes."
     assert headline(text, FigureKind.KILLED) == 18
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        ("Teen injured in accidental shooting\n\nPolice are looking into what happened on Elm Street.", 1),
+        ("Girl, 6, shot by her brother at a birthday party\n\nDeputies were called to the house.", 1),
+        ("Update: Toddler grazed by bullet during drive-by\n\nThe family was asleep.", 1),
+        ("Woman, 2-year-old boy wounded in shooting\n\nOfficers found them on the porch.", 2),
+        ("Cyclist struck by stray bullet near the river\n\nNo arrests were made.", 1),
+    ],
+)
+def test_a_headline_leaves_out_the_auxiliary(text: str, injured: int) -> None:
+    assert headline(text, FigureKind.INJURED) == injured
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A victim who dies is among the dead, not the wounded.
+        "Man shot in the leg dies at the hospital\n\nThe shooting happened Sunday.",
+        # Prose keeps its auxiliary: without one, "shot at" aims.
+        "A farmer shot at the intruders from his porch.",
+        # In the body, a line in headline grammar is more often a link to another story.
+        "Police are looking for a gunman.\n\nRelated: Teen injured in accidental shooting",
+    ],
+)
+def test_headline_grammar_only_in_the_headline(text: str) -> None:
+    assert headline(text, FigureKind.INJURED) in (None, 0)
+
+
+def test_title_case_words_are_not_a_second_victim() -> None:
+    # "Recovering After" looks like a name in a title-case headline; only the boy was shot.
+    text = "Police: Boy, 10, Recovering After Being Accidentally Shot By His Brother\n\nHe is in stable condition."
+    assert headline(text, FigureKind.INJURED) != 2
