@@ -91,7 +91,7 @@ _INJURED_VERBS = (
 )
 # "suffered gunshot wounds": shot, and the dead among them too ("all three suffered gunshot wounds").
 _WOUND_VERBS = (
-    r"(?:suffered|sustained|suffering|sustaining)\s+(?:an?\s+|multiple\s+|several\s+)?(?!(?:fatal|mortal|deadly)\b)"
+    r"(?:suffered|sustained|suffering|sustaining)\s+(?:from\s+)?(?:an?\s+|multiple\s+|several\s+)?(?!(?:fatal|mortal|deadly)\b)"
     r"(?:[\w-]+\s+){0,2}?(?:gunshot|bullet|graze)\s+(?:wounds?|injuries|injury)"
 )
 _OTHER_VERBS = {
@@ -266,7 +266,7 @@ _SINGULAR_SUBJECT = re.compile(
 # "Jane Doe, 19, sustained a gunshot wound": one shot, with no auxiliary before the verb.
 _ONE_WOUNDED = re.compile(
     rf"{_ONE_SUBJECT}\s+(?:(?:who|that|also|later|had|has|reportedly|apparently)\s+){{0,2}}"
-    r"(?:suffered|sustained|received)\s+(?:an?\s+|multiple\s+|several\s+|minor\s+)?(?!(?:fatal|mortal|deadly)\b)"
+    r"(?:suffered|sustained|received|suffering\s+from)\s+(?:an?\s+|multiple\s+|several\s+|minor\s+)?(?!(?:fatal|mortal|deadly)\b)"
     r"(?:[\w-]+\s+){0,2}?(?:gunshot|bullet|stab|shrapnel|graze)\s+wounds?\b",
     re.IGNORECASE,
 )
@@ -333,7 +333,13 @@ _COUNT_WORD = (
 # One wounded person not counted by number: "one officer died and the other was wounded",
 # "critically injuring the man", "shot and injured police officer Jane Roe".
 _ONE_INJURED = re.compile(
-    r"\b(?:another|the\s+other)(?:\s+[\w-]+){0,2}?\s+(?:was|had\s+been)\s+(?:\w+\s+)?(?:wounded|injured|hurt)\b"
+    r"\b(?:another|the\s+other)(?:\s+[\w-]+){0,2}?\s+(?:was|had\s+been)\s+(?:\w+\s+)?(?:wounded|injured|hurt|hospitali[sz]ed)\b"
+    # "Three people are dead and another hospitalized": the auxiliary is left out after "and".
+    r"|\b(?:dead|killed|died)\s+(?:,\s*)?and\s+(?:another|one\s+other)(?:\s+(?!(?:was|is|were|had|has)\b)[\w-]+){0,2}?\s+"
+    r"(?:(?:critically|seriously|slightly)\s+)?(?:wounded|injured|hurt|hospitali[sz]ed)\b"
+    # "Accidental shooting hurts Wichita child": a present tense is a verb, with or without an article.
+    rf"|\b(?:shooting|gunfire|bullet|shot)\s+(?:injures|wounds|hurts)\s+(?:(?:a|an|the|one|another|his|her|their)\s+)?"
+    rf"(?:[\w'’-]+\s+){{0,2}}?(?:{_PERSON_SINGULAR}|minor)\b"
     # "The attackers were killed and a guard wounded": the auxiliary is left out after "and".
     rf"|\b(?:were|was)\s+(?:\w+\s+)?(?:killed|shot\s+dead|slain)\s+and\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON_SINGULAR}"
     r"\s+(?:(?:critically|seriously|slightly)\s+)?(?:wounded|injured|hurt)\b"
@@ -369,7 +375,7 @@ _WEEKDAY_OR_MONTH = (
 )
 # "accidentally shot his 8-year-old sister", "shooting a man in the leg": one person shot, fate told elsewhere.
 _SHOT_OBJECT = re.compile(
-    rf"\b(?:shot|shoots|shooting)\s+(?:(?:a|an|the|his|her|their|another)\s+(?:[\w'’-]+\s+){{0,3}}?{_PERSON_SINGULAR}"
+    rf"\b(?:shot|shoots|(?<!fatal\s)(?<!deadly\s)shooting(?:\s+of)?)\s+(?:(?:a|an|the|his|her|their|another)\s+(?:[\w'’-]+\s+){{0,3}}?{_PERSON_SINGULAR}"
     # A name after the lower-case verb only: "Teen Shot In Hermosa Park" is a headline, not a name.
     rf"|(?<=(?-i:shot|oots|ting)\s)(?-i:(?!{_WEEKDAY_OR_MONTH}\b)[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)"
     # "accidentally shot him in the foot": a pronoun, with where the bullet hit.
@@ -389,7 +395,9 @@ _MULTIPLE_EVENT = re.compile(
 )
 # "a shooting that sent five people to the hospital".
 _SENT_TO_HOSPITAL = re.compile(
-    rf"\bsen(?:t|ds|ding|d)\s+{QUANTITY}\s+(?:{_MODIFIERS}(?:{_PERSON_PLURAL}|{_PERSON_SINGULAR})\s+)?"
+    rf"\bsen(?:t|ds|ding|d)\s+(?:{QUANTITY}\s+(?:{_MODIFIERS}(?:{_PERSON_PLURAL}|{_PERSON_SINGULAR})\s+)?"
+    # "sent an 8-year-old boy to the hospital": one person.
+    rf"|(?P<one>a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{_PERSON_SINGULAR}\s+)"
     r"to\s+(?:a\s+|the\s+|area\s+|local\s+|nearby\s+)*(?:hospitals?|medical\s+cent)",
     re.IGNORECASE,
 )
@@ -570,8 +578,8 @@ _DEATH_OF_WORDS = ("death", "killing", "murder", "slaying", "homicide", "shootin
 _SINGLE_OBJECT_WORDS = (
     *("kill", "fatally", "murdered", "dead", "gunned", "death", "life", "lynched", "executed", "beheaded"),
 )
-_ONE_INJURED_WORDS = ("wound", "injur", "hurt")
-_ONE_WOUNDED_WORDS = ("suffered", "sustained", "received")
+_ONE_INJURED_WORDS = ("wound", "injur", "hurt", "hospitali")
+_ONE_WOUNDED_WORDS = ("suffered", "sustained", "received", "suffering")
 _MULTIPLE_WORDS = ("double", "triple", "quadruple", "quintuple")
 _SUBJECT_DIES_WORDS = ("die", "succumbed", "dead", "kill", "fatally", "death", "passed", "survive")
 _NEGATION_WORDS = ("no", "without", "zero")
@@ -763,12 +771,13 @@ def _hits_in(text: str, headline: bool = False) -> list[_Hit]:
         count = _MULTIPLE[match.group("n").lower()]
         kind = _SHOT if match.group("shot") and not match.group("fatal") else "killed"
         hits.append(_Hit(kind, Quantity(count, count, Qualifier.EXACT), match.start(), match.end(), implicit=True))
-    for match in _SENT_TO_HOSPITAL.finditer(text) if counted and "sen" in keywords else ():
-        quantity = quantity_from_match(match)
+    sent_gate = "sen" in keywords and mentions_any(keywords, ("hospital", "medical"))
+    for match in _SENT_TO_HOSPITAL.finditer(text) if sent_gate else ():
+        quantity = one if match.group("one") else quantity_from_match(match) if counted else None
         if quantity is not None:
-            hits.append(_Hit("injured", quantity, match.start(), match.end()))
+            hits.append(_Hit("injured", quantity, match.start(), match.end(), implicit=bool(match.group("one"))))
     headline_match = _HEADLINE_WOUNDED.match(text) if headline else None
-    if headline_match is not None and not _DEATH_WORDS.search(text, headline_match.end()):
+    if headline_match is not None and not _headline_victim_dies(text, headline_match.end()):
         # "Man shot in leg dies" is read among the dead; a victim who survives is wounded.
         kind = _SHOT if headline_match.group("v_shot") else "injured"
         count = 2 if headline_match.group("second") else 1
@@ -794,6 +803,20 @@ def _hits_in(text: str, headline: bool = False) -> list[_Hit]:
         for kind in _negated_kinds(match):
             hits.append(_Hit(kind, zero, match.start(), match.end()))
     return _drop_overlaps(hits)
+
+
+# ", one suspect dead": another subject, after a break, for the death that follows.
+_NEW_SUBJECT = re.compile(
+    r"[,;|]\s*(?:(?:a|an|the|one|two|three|four|five|another|\d+)\s|(?:[\w'’-]+\s+){0,2}?"
+    r"(?:suspect|gunman|shooter|man|woman|officer|teen|boy|girl|child)\b)",
+    re.IGNORECASE,
+)
+
+
+def _headline_victim_dies(text: str, end: int) -> bool:
+    """'Man shot in leg dies', not 'Trooper wounded, one suspect dead': a death told of the victim."""
+    death = _DEATH_WORDS.search(text, end)
+    return death is not None and _NEW_SUBJECT.search(text, end, death.start()) is None
 
 
 _PLURAL_SUBJECT = re.compile(

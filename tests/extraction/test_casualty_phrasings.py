@@ -248,3 +248,20 @@ def test_title_case_words_are_not_a_second_victim() -> None:
     # "Recovering After" looks like a name in a title-case headline; only the boy was shot.
     text = "Police: Boy, 10, Recovering After Being Accidentally Shot By His Brother\n\nHe is in stable condition."
     assert headline(text, FigureKind.INJURED) != 2
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        # One victim's wounding and another's death in one headline.
+        ("State trooper wounded, one suspect dead in shootout\n\nThe trooper was hit in the arm.", 1),
+        ("Careless shooting hurts Elmwood child\n\nThe boy is expected to recover.", 1),
+        ("A stray round sent a 9-year-old girl to the hospital.", 1),
+        ("Two people are dead and another hospitalized after the attack on the farm.", 1),
+        ("Deputies found another man suffering from gunshot wounds.", 1),
+        ("Officers found two women suffering from gunshot wounds.", 2),
+        ("A neighbor was charged in connection with the shooting of a 12-year-old boy.", 1),
+    ],
+)
+def test_wounded_told_in_passing(text: str, injured: int) -> None:
+    assert headline(text, FigureKind.INJURED) == injured
