@@ -286,7 +286,10 @@ _AFTER_FIGURE = re.compile(r"\b(?:killed|dead|died|injured|wounded|hurt|shot)\s*
 _SUICIDE = re.compile(
     r"\b(?:turn(?:ed|ing|s) the (?:gun|weapon|rifle|pistol|shotgun) on (?:himself|herself)|"
     r"(?:killed|killing|kills) (?:himself|herself)|(?:and\s+)?then\s+(?:killed\s+|shot\s+)?(?:himself|herself)\b|"
-    r"(?:then|before|after|later)\s+(?:fatally\s+)?(?:shot|shooting|shoots)\s+(?:and\s+killed\s+)?(?:himself|herself)|"
+    r"(?:then|before|later)\s+(?:fatally\s+)?(?:shot|shooting|shoots)\s+(?:and\s+killed\s+)?(?:himself|herself)|"
+    # "after shooting himself" tells an outcome first: a death only when it says so ("wounded after
+    # shooting himself" is an accident).
+    r"after\s+(?:fatally\s+(?:shooting|shot)|shooting\s+and\s+killing)\s+(?:himself|herself)|"
     r"fatally\s+shot\s+(?:himself|herself)|took (?:his|her) own life|taking (?:his|her) own life|committed suicide|"
     r"died (?:of|from) (?:a |an )?(?:apparent )?self-inflicted|fatal self-inflicted|murder-suicide)",
     re.IGNORECASE,
@@ -802,7 +805,22 @@ def _hits_in(text: str, headline: bool = False) -> list[_Hit]:
         zero = Quantity(0, 0, Qualifier.EXACT)
         for kind in _negated_kinds(match):
             hits.append(_Hit(kind, zero, match.start(), match.end()))
+    if hits and mentions_any(keywords, _HYPOTHETICAL_WORDS):
+        hits = [hit for hit in hits if not _hypothetical(text, hit)]
     return _drop_overlaps(hits)
+
+
+# "I could have been killed", "police could not say if the man had died": no one was.
+_HYPOTHETICAL_WORDS = ("could", "would", "might", "if ", "whether")
+_MODAL = re.compile(r"\b(?:could|would|might)\s+(?:\w+\s+)?have\b", re.IGNORECASE)
+_CONDITION_BEFORE = re.compile(r"\b(?:if|whether)\s+$", re.IGNORECASE)
+
+
+def _hypothetical(text: str, hit: _Hit) -> bool:
+    """A death or wound told as a possibility, not as a fact."""
+    if hit.quantity.low == 0 or hit.kind not in ("killed", "injured", _SHOT):
+        return False
+    return bool(_MODAL.search(text, hit.start, hit.end) or _CONDITION_BEFORE.search(text, 0, hit.start))
 
 
 # ", one suspect dead": another subject, after a break, for the death that follows.

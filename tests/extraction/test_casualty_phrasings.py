@@ -265,3 +265,20 @@ def test_title_case_words_are_not_a_second_victim() -> None:
 )
 def test_wounded_told_in_passing(text: str, injured: int) -> None:
     assert headline(text, FigureKind.INJURED) == injured
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 9-year-old boy was wounded after shooting himself in the hand.",
+        "The toddler underwent surgery Monday after shooting himself in the stomach.",
+        "I could have been killed.",
+        "Officers could not say if the man had died.",
+    ],
+)
+def test_no_death_told(text: str) -> None:
+    assert headline(text, FigureKind.KILLED) in (None, 0)
+
+
+def test_shooting_himself_after_a_killing_is_a_death() -> None:
+    assert headline("He killed his wife before shooting himself.", FigureKind.KILLED) == 2
