@@ -359,9 +359,7 @@ _ONE_INJURED = re.compile(
 # more often a link to another story. Headlines capitalise every word, so a name cannot be told from
 # other words there: the victim is a person noun. A clause opening with an article is prose, which keeps
 # its auxiliary ("A farmer shot at the intruders" aims, it does not hit).
-_HEADLINE_VICTIM = (
-    rf"(?:{_PERSON_SINGULAR}|minor|tot|preteen)(?:,\s*\d{{1,3}},?)?"
-)
+_HEADLINE_VICTIM = rf"(?:{_PERSON_SINGULAR}|minor|tot|preteen)(?:,\s*\d{{1,3}},?)?"
 _HEADLINE_WOUNDED = re.compile(
     r"^(?:[A-Za-z][\w .'’-]{0,30}:\s+)?(?!(?:a|an|the)\s)(?:[\w'’.-]+\s+){0,3}?"
     rf"(?P<first>{_HEADLINE_VICTIM})(?:(?:\s*,\s*|\s+and\s+)(?:(?:a|an|his|her|the)\s+)?(?:[\w'’.-]+\s+){{0,2}}?(?P<second>{_HEADLINE_VICTIM}))?"
@@ -1156,6 +1154,8 @@ def extract_figures(clauses: Sequence[tuple[Segment, int]]) -> list[FigureClaim]
     agent_counted: list[FigureClaim] = []
     summaries: list[FigureClaim] = []
     beside_killed: list[FigureClaim] = []
+    implicit: list[FigureClaim] = []
+    told_in_full: list[tuple[int, int]] = []  # clauses stating a count, or a gunman's death
     seen: set[tuple[str, int, int | None, str, int, str | None, bool]] = set()
     cause_ref = max((ref for _, ref in clauses), default=0) + 1
     tally_ref = cause_ref + 1
@@ -1169,6 +1169,8 @@ def extract_figures(clauses: Sequence[tuple[Segment, int]]) -> list[FigureClaim]
         # "6 dead, 28 wounded in weekend shootings": a tally of many events, not this one's count.
         tally = bool(hits) and _TALLY.search(clause.text) is not None
         earlier = _earlier_spans(clause.text, hits) if hits and "after" in clause.text.lower() else []
+        if any((not h.implicit and h.quantity.low > 0) or h.subgroup == "perpetrators" for h in hits):
+            told_in_full.append((clause.start, clause.end))
         for hit in hits:
             # "protested over the killing of a student": the death is what the protest is about,
             # an earlier event, not a casualty of the protest.
@@ -1182,6 +1184,8 @@ def extract_figures(clauses: Sequence[tuple[Segment, int]]) -> list[FigureClaim]
                 shot.append(_claim(FigureKind.INJURED, hit, span, source, event_ref))
                 continue
             claim = _claim(FigureKind(hit.kind), hit, span, source, event_ref)
+            if hit.implicit:
+                implicit.append(claim)
             key = (claim.kind, claim.low, claim.high, claim.qualifier, event_ref, claim.subgroup, claim.bound_only)
             if key in seen and hit.subgroup != "perpetrators":
                 continue
@@ -1195,8 +1199,50 @@ def extract_figures(clauses: Sequence[tuple[Segment, int]]) -> list[FigureClaim]
                 summaries.append(claim)
             if states_dead and claim.kind == FigureKind.INJURED:
                 beside_killed.append(claim)
+    moved = _deaths_in_passing(claims, implicit, told_in_full, cause_ref)
+    if moved:
+        claims = [moved.get(id(c), c) for c in claims]
+        agentless_killed = [moved.get(id(c), c) for c in agentless_killed]
     claims.extend(_derived_from_shot(claims, shot))
     return _order(claims, agentless_killed, agent_counted, summaries, beside_killed)
+
+
+# How far into a report its opening runs: the headline and the first sentence or two.
+OPENING_CHARS = 300
+
+
+def _deaths_in_passing(
+    claims: Sequence[FigureClaim],
+    implicit: Sequence[FigureClaim],
+    told_in_full: Sequence[tuple[int, int]],
+    other_ref: int,
+) -> dict[int, FigureClaim]:
+    """One death told deep in a report that opens with a count of the wounded alone is another event's.
+
+    "Five wounded in shooting at nightclub" and, further down, "a security worker was fatally shot there in
+    July": a report leads with its toll, so a story of the wounded that states no death up front is not
+    about one, and a victim singled out later (no number written) is an earlier shooting told for context.
+    Returns the moved claims by the id of the claim they replace.
+    """
+    opening = [c for c in claims if c.event_ref == 0 and c.span.start < OPENING_CHARS and c.low > 0]
+    implicit_ids = {id(c) for c in implicit}
+    # The wounded, not the shot: "four people had been shot" counts the dead among them.
+    wounded = any(
+        c.kind == FigureKind.INJURED and c.low >= 2 and c.subgroup is None and id(c) not in implicit_ids
+        for c in opening
+    )
+    if not wounded or any(c.kind == FigureKind.KILLED for c in opening):
+        return {}
+    # A clause that states a count beside the death ("X was slain and three others were wounded") tells
+    # its own event in full; a gunman's death is told apart from the victims' count.
+    return {
+        id(c): replace(c, event_ref=other_ref)
+        for c in implicit
+        if c.kind == FigureKind.KILLED
+        and c.event_ref == 0
+        and c.span.start >= OPENING_CHARS
+        and not any(start <= c.span.start < end for start, end in told_in_full)
+    }
 
 
 # "one day after massacres that killed 19 civilians": a dated earlier event, told to set the scene.

@@ -282,3 +282,30 @@ def test_no_death_told(text: str) -> None:
 
 def test_shooting_himself_after_a_killing_is_a_death() -> None:
     assert headline("He killed his wife before shooting himself.", FigureKind.KILLED) == 2
+
+
+_FILLER = " Officers closed the street for several hours while detectives searched for shell casings." * 3
+
+
+def test_a_death_deep_in_a_story_of_the_wounded_is_another_event() -> None:
+    text = (
+        "Five wounded in shooting outside a nightclub\n\nFive people were wounded early Sunday outside the club."
+        + _FILLER
+        + " A security guard was fatally shot at the same club in July."
+    )
+    assert headline(text, FigureKind.KILLED) in (None, 0)
+    assert headline(text, FigureKind.INJURED) == 5
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # Told in full, with its own count: the event's own toll.
+        " Jane Roe was slain and four others were wounded on Elm Street.",
+        # The gunman's death is told apart from the victims' count.
+        " The suspect was pronounced dead at the scene from an apparent gunshot wound.",
+    ],
+)
+def test_a_death_told_with_the_count_or_of_the_gunman_stays(tail: str) -> None:
+    text = "Four wounded in shooting spree\n\nFour people were wounded on Sunday." + _FILLER + tail
+    assert headline(text, FigureKind.KILLED) == 1
