@@ -259,7 +259,8 @@ _ONE_SUBJECT = (
 )
 # Implicit singulars: "a man was shot and killed", "Jane Doe, 25, was fatally shot".
 _SINGULAR_SUBJECT = re.compile(
-    rf"{_ONE_SUBJECT}\s+(?:(?:who|that)\s+)?(?:(?:was|has been|had been|is|has|had|reportedly|later|also|allegedly|"
+    rf"{_ONE_SUBJECT}(?:,\s+(?:who|that)\s+|\s+(?:(?:who|that)\s+)?)"
+    rf"(?:(?:was|has been|had been|is|has|had|reportedly|later|also|allegedly|"
     rf"critically|seriously|severely|badly|apparently|then|accidentally)\s+){{1,4}}{_VERB}",
     re.IGNORECASE,
 )
@@ -322,11 +323,14 @@ _DEADLY = re.compile(
 )
 # "shot and killed a civilian", "killed a 17-year-old boy", "fatally shot Bruce Cofield".
 _SINGLE_OBJECT = re.compile(
-    rf"\b(?:shot\s+and\s+killed|shoots\s+and\s+kills|fatally\s+(?:shot|shoots|stabbed|stabs|wounded)|killed|kills|murdered|shot\s+dead|"
-    rf"gunned\s+down|stabbed\s+to\s+death|claimed\s+the\s+life\s+of|claims\s+the\s+life\s+of|"
+    rf"\b(?:shot\s+and\s+killed|shoots\s+and\s+kills|(?:shooting|striking|stabbing)\s+and\s+killing|"
+    rf"fatally\s+(?:shot|shoots|stabbed|stabs|wounded)|killed|kills|murdered|shot\s+dead|"
+    rf"gunned\s+down|stabbed\s+to\s+death|(?:claimed|claims|took|takes|taking)\s+the\s+life\s+of|"
     rf"beat\s+to\s+death|beaten\s+to\s+death|hacked\s+to\s+death|lynched|executed|beheaded)\s+"
     rf"(?:(?:a|an|one|his|her|their|the(?!\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens)\b))"
-    rf"\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_SINGULAR}\b|\d+-year-old\b|[a-z]+(?=\s*(?:[,.;]|$|\s+(?:in|at|near|on|who|after|while|with|and|from)\b)))|(?-i:[A-Z][a-z'’-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+)(?!\s+(?:Police|County|Sheriff|Department|Street|Avenue|Road)))",
+    rf"\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_SINGULAR}\b|\d+-year-old\b|[a-z]+(?=\s*(?:[,.;]|$|\s+(?:in|at|near|on|who|after|while|with|and|from)\b)))|(?:\d{{1,3}}-year-old\s+)?(?-i:[A-Z][a-z'’-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z'’-]+)(?!\s+(?:Police|County|Sheriff|Department|Street|Avenue|Road))"
+    # "killing Mr. Valentine"
+    rf"|(?-i:(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z][a-z'’-]+))",
     re.IGNORECASE,
 )
 _COUNT_WORD = (
@@ -364,10 +368,25 @@ _HEADLINE_WOUNDED = re.compile(
     r"^(?:[A-Za-z][\w .'’-]{0,30}:\s+)?(?!(?:a|an|the)\s)(?:[\w'’.-]+\s+){0,3}?"
     rf"(?P<first>{_HEADLINE_VICTIM})(?:(?:\s*,\s*|\s+and\s+)(?:(?:a|an|his|her|the)\s+)?(?:[\w'’.-]+\s+){{0,2}}?(?P<second>{_HEADLINE_VICTIM}))?"
     r"\s+(?:(?:accidentally|critically|seriously|severely|badly|reportedly|allegedly)\s+)?"
-    rf"(?:(?P<v_injured>injured|wounded|hurt|grazed(?:\s+by\s+(?:a\s+)?(?:stray\s+)?bullet)?)"
+    r"(?:(?P<v_killed>fatally\s+(?:shot|wounded|stabbed)|(?:shot|stabbed|beaten)\s+(?:to\s+death|dead)|killed|slain|murdered|"
+    r"dies|died|(?:found\s+)?dead|found\s+shot\s+(?:to\s+death|dead))"
+    rf"|(?P<v_injured>injured|wounded|hurt|grazed(?:\s+by\s+(?:a\s+)?(?:stray\s+)?bullet)?)"
     rf"|(?P<v_shot>shot(?!\s+{_SHOT_AT_TARGET})|{_HIT_BY_GUNFIRE}|struck\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire)))"
     r"(?=\s*(?:[,;:.!?|(—–-]|$)|\s+(?:in|on|at|by|after|during|while|near|outside|inside|following|as|when|with|"
     r"early|late|overnight|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)",
+    re.IGNORECASE,
+)
+# "found a 5-year-old boy dead", "a shooting that left his cousin dead": one death told of its victim.
+_ONE_FOUND_DEAD = re.compile(
+    rf"\bfound\s+(?:a|an|the|his|her|their)\s+(?:[\w'’-]+\s+){{0,3}}?{_PERSON_SINGULAR},?\s+"
+    r"(?:dead|shot\s+(?:to\s+death|dead)|stabbed\s+to\s+death)\b"
+    rf"|\b(?:leaves|left|leaving)\s+(?:(?:a|an|one|his|her|their)\s+|[\w-]+['’]s\s+)(?:(?!and\b)[\w'’-]+\s+){{0,3}}?{_PERSON_SINGULAR}\s+dead\b",
+    re.IGNORECASE,
+)
+# A headline's active verb with a bare object: "6-year-old fatally shoots grandfather", "shooting kills teen girl".
+_HEADLINE_KILLS = re.compile(
+    rf"\b(?:fatally\s+(?:shoots|stabs)|shoots\s+and\s+kills|kills)\s+(?!{_COUNT_WORD}\b)(?:[\w'’-]+\s+){{0,2}}?"
+    rf"{_PERSON_SINGULAR}\b(?!['’-])",
     re.IGNORECASE,
 )
 _WEEKDAY_OR_MONTH = (
@@ -449,7 +468,7 @@ _SHOT_DEAD_OBJECT = re.compile(
 # "a father and his baby boy were found dead", "Jane Roe and John Doe were killed": two people.
 _PAIR_SUBJECT = re.compile(
     rf"(?:\b(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON_SINGULAR}\s+and\s+(?:his|her|their|a|an|the)\s+(?:[\w'’-]+\s+){{0,2}}?"
-    rf"{_PERSON_SINGULAR}|{_FULL_NAME}\s+and\s+{_FULL_NAME})"
+    rf"{_PERSON_SINGULAR}|{_FULL_NAME}(?:,\s+\d{{1,3}},)?\s+and\s+{_FULL_NAME}(?:,\s+\d{{1,3}},)?)"
     r"(?:\s+(?:in|inside|at|from|of)\s+(?:the|a|an|his|her|their)\s+[^,.;]{1,40}?)?"  # "... in the car with him were"
     rf"\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?"
     rf"(?:(?P<v_killed>{_KILLED_VERBS})|(?P<v_injured>{_INJURED_VERBS})|(?P<v_shot>shot(?!\s+{_SHOT_AT_TARGET})|{_HIT_BY_GUNFIRE}))\b",
@@ -777,10 +796,22 @@ def _hits_in(text: str, headline: bool = False) -> list[_Hit]:
         quantity = one if match.group("one") else quantity_from_match(match) if counted else None
         if quantity is not None:
             hits.append(_Hit("injured", quantity, match.start(), match.end(), implicit=bool(match.group("one"))))
+    for match in (
+        _ONE_FOUND_DEAD.finditer(text)
+        if mentions_any(keywords, ("found", "lef", "leav")) and "dead" in keywords
+        else ()
+    ):
+        hits.append(_Hit("killed", one, match.start(), match.end(), implicit=True))
+    for match in (
+        _HEADLINE_KILLS.finditer(text) if headline and mentions_any(keywords, ("kills", "shoots", "stabs")) else ()
+    ):
+        hits.append(_Hit("killed", one, match.start(), match.end(), excludes_agent=True, implicit=True))
     headline_match = _HEADLINE_WOUNDED.match(text) if headline else None
-    if headline_match is not None and not _headline_victim_dies(text, headline_match.end()):
+    if headline_match is not None and (
+        headline_match.group("v_killed") or not _headline_victim_dies(text, headline_match.end())
+    ):
         # "Man shot in leg dies" is read among the dead; a victim who survives is wounded.
-        kind = _SHOT if headline_match.group("v_shot") else "injured"
+        kind = _kind_from(headline_match) or "injured"
         count = 2 if headline_match.group("second") else 1
         quantity = Quantity(count, count, Qualifier.EXACT)
         hits.append(_Hit(kind, quantity, headline_match.start(), headline_match.end(), implicit=True))

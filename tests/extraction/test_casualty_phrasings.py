@@ -309,3 +309,33 @@ def test_a_death_deep_in_a_story_of_the_wounded_is_another_event() -> None:
 def test_a_death_told_with_the_count_or_of_the_gunman_stays(tail: str) -> None:
     text = "Four wounded in shooting spree\n\nFour people were wounded on Sunday." + _FILLER + tail
     assert headline(text, FigureKind.KILLED) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Headline grammar, with the auxiliary left out or an object without its article.
+        "Hillside teen shot to death; girl in custody\n\nDeputies were called Sunday.",
+        "Juvenile Dies After Neighbor Mishandles Handgun\n\nThe sheriff said the gun went off.",
+        "8-year-old fatally shoots grandfather\n\nThe rifle had been left loaded.",
+        "Drive-by shooting kills teen girl on porch\n\nNo arrests were made.",
+        # One victim told with the verb's object or an apposition.
+        "Deputies found a 5-year-old boy dead inside the apartment.",
+        "The careless shooting left his 15-year-old cousin dead.",
+        "They found a 15-year-old boy, who had been shot once in the head and died.",
+        "A misfire claimed the life of 4-year-old Ana Ruiz on Saturday.",
+        "He fired into the car, striking and killing Mr. Doe.",
+    ],
+)
+def test_one_death_told_of_its_victim(text: str) -> None:
+    assert headline(text, FigureKind.KILLED) == 1
+
+
+def test_two_named_victims_with_their_ages() -> None:
+    text = "Jane Roe, 33, and Mary Poe, 28, were killed, and two others were injured."
+    assert headline(text, FigureKind.KILLED) == 2
+
+
+def test_leaving_two_dead_is_not_one() -> None:
+    text = "The gunman fled, leaving a mother and a grandmother dead."
+    assert headline(text, FigureKind.KILLED) != 1
