@@ -87,11 +87,14 @@ _KILLED_VERBS = (
 _INJURED_VERBS = (
     r"(?:injured|wounded|hurt|grazed|hospitali[sz]ed|"
     r"treated (?:and released )?for (?:[\w-]+\s+){0,2}?(?:injuries|wounds?)|"
-    r"(?:taken|transported|rushed|airlifted|flown) to (?:a |the |an area |local |nearby )?(?:\w+\s+)?hospitals?)"
+    r"(?:taken|transported|rushed|airlifted|flown) to (?:a |the |an area |local |nearby )?(?:\w+\s+)?hospitals?|"
+    # "two men were in critical condition": alive, and hurt.
+    r"in (?:critical|serious|grave|stable|fair|good)"
+    r"(?: (?:but|and|or) (?:critical|serious|stable|fair|good))? condition)"
 )
 # "suffered gunshot wounds": shot, and the dead among them too ("all three suffered gunshot wounds").
 _WOUND_VERBS = (
-    r"(?:suffered|sustained|suffering|sustaining)\s+(?:from\s+)?(?:an?\s+|multiple\s+|several\s+)?(?!(?:fatal|mortal|deadly)\b)"
+    r"(?:suffered|sustained|suffering|sustaining|received)\s+(?:from\s+)?(?:an?\s+|multiple\s+|several\s+)?(?!(?:fatal|mortal|deadly)\b)"
     r"(?:[\w-]+\s+){0,2}?(?:gunshot|bullet|graze)\s+(?:wounds?|injuries|injury)"
 )
 _OTHER_VERBS = {
@@ -129,7 +132,7 @@ _FULL_NAME = r"(?-i:[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3})"
 # People named by what they do: "two firefighters", "four mail carriers", "three journalists".
 _AGENT_NOUN = r"[a-z]{3,}(?:ers|ors|ists|ians|ees|men)\b"
 # "a 21 year old female was shot": an age written without hyphens, not a count.
-_NOT_AGE = r"(?!years?[\s-]+old\b|[ap]\.m\.|[ap]m\b)"
+_NOT_AGE = r"(?!(?:years?|yrs?\.?)[\s-]+old\b|[ap]\.m\.|[ap]m\b)"
 # "three security officers were killed", "5 killed", "at least 12 people have been injured"
 _SUBJECT_COUNT = re.compile(
     rf"(?<![\w$.,:-]){QUANTITY}\s+{_NOT_AGE}(?:{_MODIFIERS}(?P<noun>{_PERSON_PLURAL}|{_PERSON_SINGULAR}|{_AGENT_NOUN}|other(?=\s+(?:was|is|has|had)\b)"
@@ -389,6 +392,8 @@ _HEADLINE_KILLS = re.compile(
     rf"{_PERSON_SINGULAR}\b(?!['’-])",
     re.IGNORECASE,
 )
+_AND_ANOTHER_NAME = re.compile(rf"(?:,\s+\d{{1,3}},)?\s+and\s+{_FULL_NAME}(?!\s+(?:was|were|is|had|has)\b)")
+_ENDS_IN_NAME = re.compile(r"(?-i:[A-Z][a-z'’-]+)$")
 _WEEKDAY_OR_MONTH = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)"
@@ -533,7 +538,7 @@ _TRIGGER = re.compile(
     r"kidnap|abduct|hostage|arrest|detain|custody|apprehend|rounded up|toll|casualt|no one|nobody|no-one|none|"
     r"suicide|himself|herself|stabbed|beaten|burned to|lives|life|massacre|execut|assassinat|behead|perish|succumb|"
     r"gunned|"
-    r"victim|harmed|martyr|corpse|grazed|gunfire|bullet|passed away|survive|save",
+    r"victim|harmed|martyr|corpse|grazed|gunfire|bullet|passed away|survive|save|condition",
 )
 
 
@@ -574,6 +579,7 @@ _AUX_THEN_VERB = re.compile(
     r"accidentally)\s+(?:shot|stabbed|beaten|burned|hacked|fatally|killed|slain|murdered|executed|beheaded|massacred|"
     r"perished|die|dead|found|pronounced|confirmed|gunned|lost|succumbed|injured|wounded|hurt|hospitali|treated|taken|"
     r"transported|rushed|airlifted|flown|driven|grazed|struck|hit|suffered|sustained|suffering|missing|unaccounted|"
+    r"in critical|in serious|in grave|in stable|in fair|in good|"
     r"kidnapped|abducted|held|arrested|detained|apprehended|rounded)"
 )
 
@@ -622,7 +628,8 @@ def _hits_in(text: str, headline: bool = False) -> list[_Hit]:
             quantity = Quantity(
                 quantity.low + 1, None if quantity.high is None else quantity.high + 1, quantity.qualifier
             )
-        if _active_voice(text, match) or _fired_upon(text, match):
+        # A headline drops the auxiliary: "Six shot at nightclub" is hit, not aiming.
+        if _active_voice(text, match) or (not headline and _fired_upon(text, match)):
             continue
         before = text[: match.start()].rstrip()
         if (
@@ -634,6 +641,9 @@ def _hits_in(text: str, headline: bool = False) -> list[_Hit]:
             continue  # "Ginger Reeves, 64 were found dead": an age, not a count ("..., 35 of them were" is one)
         if _AGES_BEFORE.search(before):
             continue  # "five men between the ages of 21 and 58 were shot": ages, not counts
+        listed = match.group("noun") is None and match.group("num") is not None and _LISTED_BEFORE.search(before)
+        if listed and _RELATIVE.match(text, match.end("num")):
+            continue  # "three were shot, two with minor wounds and one who was in critical condition": a part
         if kind == "injured" and _SOME_FATALLY.match(text, match.end()):
             kind = _SHOT  # "five people were wounded, one of them fatally": the wounded include the dead
         elif kind == _SHOT and _OTHERS.search(match.group(0)):
@@ -777,7 +787,13 @@ def _hits_in(text: str, headline: bool = False) -> list[_Hit]:
     for match in _SINGLE_OBJECT.finditer(text) if mentions_any(keywords, _SINGLE_OBJECT_WORDS) else ():
         hits.append(_Hit("killed", one, match.start(), match.end(), excludes_agent=True, implicit=True))
     for match in _ONE_INJURED.finditer(text) if mentions_any(keywords, _ONE_INJURED_WORDS) else ():
-        hits.append(_Hit("injured", one, match.start(), match.end(), implicit=True))
+        # "injuring Jane Roe and John Doe": two named victims, not "another was hurt and Jane Roe was killed".
+        second = _AND_ANOTHER_NAME.match(text, match.end()) if _ENDS_IN_NAME.search(match.group(0)) else None
+        if second is not None:
+            two = Quantity(2, 2, Qualifier.EXACT)
+            hits.append(_Hit("injured", two, match.start(), second.end(), implicit=True))
+        else:
+            hits.append(_Hit("injured", one, match.start(), match.end(), implicit=True))
     for match in _COULD_NOT_SAVE.finditer(text) if "save" in keywords else ():
         hits.append(_Hit("killed", one, match.start(), match.end(), implicit=True))
     for match in _ONE_WOUNDED.finditer(text) if mentions_any(keywords, _ONE_WOUNDED_WORDS) else ():
@@ -866,6 +882,9 @@ def _headline_victim_dies(text: str, end: int) -> bool:
     return death is not None and _NEW_SUBJECT.search(text, end, death.start()) is None
 
 
+# The last item of a breakdown: "..., and one who was", "..., two with minor wounds and one that".
+_LISTED_BEFORE = re.compile(r"(?:,|\band)\s*$", re.IGNORECASE)
+_RELATIVE = re.compile(r"\s+(?:who|that)\b", re.IGNORECASE)
 _PLURAL_SUBJECT = re.compile(
     r"\W*(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|"
     r"dozens?|several|many|scores|hundreds|thousands|multiple|numerous|both|\d+(?![\d-]*\s*-?year))\b",
@@ -1191,7 +1210,8 @@ def extract_figures(clauses: Sequence[tuple[Segment, int]]) -> list[FigureClaim]
     cause_ref = max((ref for _, ref in clauses), default=0) + 1
     tally_ref = cause_ref + 1
     for clause, clause_ref in clauses:
-        hits = _hits_in(clause.text, headline=clause.start == 0)
+        # A report's first clause is its headline, unless it ends as prose does, with a full stop.
+        hits = _hits_in(clause.text, headline=clause.start == 0 and not _PROSE_END.search(clause.text))
         source = _quoted_source(clause.text) if hits else None
         protest = (
             _PROTEST.search(clause.text) if hits and mentions_any(keyword_text(clause.text), _PROTEST_WORDS) else None
@@ -1274,6 +1294,10 @@ def _deaths_in_passing(
         and c.span.start >= OPENING_CHARS
         and not any(start <= c.span.start < end for start, end in told_in_full)
     }
+
+
+# A full stop, not an ellipsis: "Man, child dead in apparent murder-suicide near..." is still a headline.
+_PROSE_END = re.compile(r"(?<!\.)\.\s*$")
 
 
 # "one day after massacres that killed 19 civilians": a dated earlier event, told to set the scene.

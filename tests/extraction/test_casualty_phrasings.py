@@ -339,3 +339,32 @@ def test_two_named_victims_with_their_ages() -> None:
 def test_leaving_two_dead_is_not_one() -> None:
     text = "The gunman fled, leaving a mother and a grandmother dead."
     assert headline(text, FigureKind.KILLED) != 1
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        ("Two men were in critical condition after the shooting on Elm Street.", 2),
+        ("A woman was in serious but stable condition Sunday.", 1),
+        ("Four people are in stable or good condition, the chief said.", 4),
+        ("The gunman fired, injuring Jane Roe and John Doe.", 2),
+        ("Three others received gunshot wounds, two with minor injuries and one who was in critical condition.", 3),
+        # A headline drops the auxiliary: the six were hit, they did not aim.
+        ("Six Shot At The Spot Nightclub\n\nPolice were called at 2 a.m.", 6),
+    ],
+)
+def test_the_wounded_told_by_their_condition_or_names(text: str, injured: int) -> None:
+    assert headline(text, FigureKind.INJURED) == injured
+
+
+def test_another_hurt_and_a_named_death_is_one_wounded() -> None:
+    assert headline("Another 5-year-old was hurt and Jane Roe was killed.", FigureKind.INJURED) == 1
+
+
+def test_an_age_in_abbreviated_years_is_not_a_count() -> None:
+    assert headline("A 26 yr old man in critical condition was in the backseat.", FigureKind.INJURED) != 26
+
+
+def test_a_first_sentence_in_prose_keeps_its_auxiliary() -> None:
+    # Ends with a full stop: prose, so "shot at" aims.
+    assert headline("Two men shot at a passing car.", FigureKind.INJURED) in (None, 0)
