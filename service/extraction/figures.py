@@ -75,7 +75,7 @@ _AUX = (
     r"(?:(?:were|was|have|has|had|are|is|got|been|being|be|reportedly|also|later|allegedly|all|both|"
     r"critically|seriously|severely|slightly|badly|gravely|reported|confirmed|"
     r"believed|feared|now|initially|subsequently|each|apparently|then|officially|tragically|remain|remained|remains|"
-    r"still|later)\s+){0,4}"
+    r"still|later|listed|accidentally)\s+){0,4}"
 )
 _KILLED_VERBS = (
     r"(?:shot and killed|shot dead|shot to death|stabbed to death|beaten to death|burned to death|"
@@ -87,7 +87,10 @@ _KILLED_VERBS = (
 _INJURED_VERBS = (
     r"(?:injured|wounded|hurt|grazed|hospitali[sz]ed|"
     r"treated (?:and released )?for (?:[\w-]+\s+){0,2}?(?:injuries|wounds?)|"
-    r"(?:taken|transported|rushed|airlifted|flown) to (?:a |the |an area |local |nearby )?(?:\w+\s+)?hospitals?|"
+    r"(?:taken|transported|rushed|airlifted|flown) (?:by (?:\w+ )?(?:helicopter|ambulance|car) )?to "
+    r"(?:a |the |an area |local |nearby )?(?:\w+\s+){0,3}?hospitals?|"
+    # "three juveniles are recovering": alive, and hurt.
+    r"recovering|"
     # "two men were in critical condition": alive, and hurt.
     r"in (?:critical|serious|grave|stable|fair|good)"
     r"(?: (?:but|and|or) (?:critical|serious|stable|fair|good))? condition)"
@@ -119,6 +122,8 @@ _HIT_BY_GUNFIRE = (
     r"(?:gunfire|bullets?|rounds?|gunshots?|shotgun\s+pellets)"
     # "was struck in the chest", "hit in the leg": a bullet's wound, told by where it hit.
     rf"|(?:struck|hit)\s+(?:once\s+|twice\s+)?(?:in|on)\s+{_BODY_PART}"
+    # "was also hit during the shooting"
+    r"|(?:struck|hit)\s+(?:during|in)\s+the\s+(?:shooting|gunfire|crossfire|exchange\s+of\s+gunfire)"
 )
 _VERB = (
     rf"(?:(?P<v_killed>{_KILLED_VERBS})|(?P<v_injured>{_INJURED_VERBS})"
@@ -164,7 +169,7 @@ _OBJECT_COUNT = re.compile(
     r"took the lives of|taking the lives of|(?:shot|stabbed|beat|hacked|strangled)\s+and\s+killed|fatally shot|"
     r"gunned down|massacred|(?:the\s+)?deaths?\s+of|the\s+killing\s+of)"
     r"|(?P<v_injured>injuring|injured|wounding|wounded|injures|wounds|hurting|hurt|(?:the\s+)?(?:wounding|injuring)\s+of)"
-    r"|(?P<v_shot>shooting|shot|hitting|striking|(?:the\s+)?shootings?\s+of)"
+    r"|(?P<v_shot>shooting|shot|shoots|hitting|striking|(?:the\s+)?shootings?\s+of)"
     r"|(?P<v_kidnapped>abducting|abducted|kidnapping|kidnapped|abducts|kidnaps)"
     r"|(?P<v_arrested>arresting|arrested|detaining|detained|arrests|detains|apprehended))\s+"
     r"(?:(?:his|her|their|its)\s+(?:[\w-]+['’]s\s+)?|the\s+)?"
@@ -264,13 +269,13 @@ _ONE_SUBJECT = (
 _SINGULAR_SUBJECT = re.compile(
     rf"{_ONE_SUBJECT}(?:,\s+(?:who|that)\s+|\s+(?:(?:who|that)\s+)?)"
     rf"(?:(?:was|has been|had been|is|has|had|reportedly|later|also|allegedly|"
-    rf"critically|seriously|severely|badly|apparently|then|accidentally)\s+){{1,4}}{_VERB}",
+    rf"critically|seriously|severely|badly|apparently|then|accidentally|listed|remains|remained|still|now)\s+){{1,4}}{_VERB}",
     re.IGNORECASE,
 )
 # "Jane Doe, 19, sustained a gunshot wound": one shot, with no auxiliary before the verb.
 _ONE_WOUNDED = re.compile(
     rf"{_ONE_SUBJECT}\s+(?:(?:who|that|also|later|had|has|reportedly|apparently)\s+){{0,2}}"
-    r"(?:suffered|sustained|received|suffering\s+from)\s+(?:an?\s+|multiple\s+|several\s+|minor\s+)?(?!(?:fatal|mortal|deadly)\b)"
+    r"(?:suffered|sustained|received|(?:suffering|recovering)\s+from)\s+(?:an?\s+|multiple\s+|several\s+|minor\s+)?(?!(?:fatal|mortal|deadly)\b)"
     r"(?:[\w-]+\s+){0,2}?(?:gunshot|bullet|stab|shrapnel|graze)\s+wounds?\b",
     re.IGNORECASE,
 )
@@ -368,12 +373,15 @@ _ONE_INJURED = re.compile(
 # its auxiliary ("A farmer shot at the intruders" aims, it does not hit).
 _HEADLINE_VICTIM = rf"(?:{_PERSON_SINGULAR}|minor|tot|preteen)(?:,\s*\d{{1,3}},?)?"
 _HEADLINE_WOUNDED = re.compile(
-    r"^(?:[A-Za-z][\w .'’-]{0,30}:\s+)?(?!(?:a|an|the)\s)(?:[\w'’.-]+\s+){0,3}?"
+    # At the start, or after a comma: "Husband and wife dead, daughter in hospital".
+    r"(?:^(?:[A-Za-z][\w .'’-]{0,30}:\s+)?|(?<=[,;]\s))(?!(?:a|an|the)\s)(?:[\w'’.-]+\s+){0,3}?"
     rf"(?P<first>{_HEADLINE_VICTIM})(?:(?:\s*,\s*|\s+and\s+)(?:(?:a|an|his|her|the)\s+)?(?:[\w'’.-]+\s+){{0,2}}?(?P<second>{_HEADLINE_VICTIM}))?"
     r"\s+(?:(?:accidentally|critically|seriously|severely|badly|reportedly|allegedly)\s+)?"
     r"(?:(?P<v_killed>fatally\s+(?:shot|wounded|stabbed)|(?:shot|stabbed|beaten)\s+(?:to\s+death|dead)|killed|slain|murdered|"
     r"dies|died|(?:found\s+)?dead|found\s+shot\s+(?:to\s+death|dead))"
-    rf"|(?P<v_injured>injured|wounded|hurt|grazed(?:\s+by\s+(?:a\s+)?(?:stray\s+)?bullet)?)"
+    rf"|(?P<v_injured>injured|wounded|hurt|hospitali[sz]ed|recovering|grazed(?:\s+by\s+(?:a\s+)?(?:stray\s+)?bullet)?"
+    # "Father critical after shooting", "daughter in hospital", "child in critical condition"
+    r"|critical|in\s+(?:the\s+)?hospital|in\s+(?:critical|serious|grave|stable|fair|good)\s+condition)"
     rf"|(?P<v_shot>shot(?!\s+{_SHOT_AT_TARGET})|{_HIT_BY_GUNFIRE}|struck\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire)))"
     r"(?=\s*(?:[,;:.!?|(—–-]|$)|\s+(?:in|on|at|by|after|during|while|near|outside|inside|following|as|when|with|"
     r"early|late|overnight|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)",
@@ -390,6 +398,11 @@ _ONE_FOUND_DEAD = re.compile(
 _HEADLINE_KILLS = re.compile(
     rf"\b(?:fatally\s+(?:shoots|stabs)|shoots\s+and\s+kills|kills)\s+(?!{_COUNT_WORD}\b)(?:[\w'’-]+\s+){{0,2}}?"
     rf"{_PERSON_SINGULAR}\b(?!['’-])",
+    re.IGNORECASE,
+)
+# "Teen accidentally shoots 5-year-old boy in leg", "Gunshot wounds Chetek teen": one shot.
+_HEADLINE_SHOOTS = re.compile(
+    rf"\b(?:shoots|wounds|injures)\s+(?!{_COUNT_WORD}\b(?!-))(?:[\w'’-]+\s+){{0,2}}?{_PERSON_SINGULAR}\b(?!['’-])",
     re.IGNORECASE,
 )
 _AND_ANOTHER_NAME = re.compile(rf"(?:,\s+\d{{1,3}},)?\s+and\s+{_FULL_NAME}(?!\s+(?:was|were|is|had|has)\b)")
@@ -538,7 +551,7 @@ _TRIGGER = re.compile(
     r"kidnap|abduct|hostage|arrest|detain|custody|apprehend|rounded up|toll|casualt|no one|nobody|no-one|none|"
     r"suicide|himself|herself|stabbed|beaten|burned to|lives|life|massacre|execut|assassinat|behead|perish|succumb|"
     r"gunned|"
-    r"victim|harmed|martyr|corpse|grazed|gunfire|bullet|passed away|survive|save|condition",
+    r"victim|harmed|martyr|corpse|grazed|gunfire|bullet|passed away|survive|save|condition|recover",
 )
 
 
@@ -576,10 +589,10 @@ _HAS_QUANTITY = re.compile(
 # Gate for _SINGULAR_SUBJECT (in `keyword_text`): its verb comes right after one of its auxiliaries.
 _AUX_THEN_VERB = re.compile(
     r"\b(?:was|been|is|has|had|reportedly|later|also|allegedly|critically|seriously|severely|badly|apparently|then|"
-    r"accidentally)\s+(?:shot|stabbed|beaten|burned|hacked|fatally|killed|slain|murdered|executed|beheaded|massacred|"
+    r"accidentally|remains|remained|still|now)\s+(?:shot|stabbed|beaten|burned|hacked|fatally|killed|slain|murdered|executed|beheaded|massacred|"
     r"perished|die|dead|found|pronounced|confirmed|gunned|lost|succumbed|injured|wounded|hurt|hospitali|treated|taken|"
     r"transported|rushed|airlifted|flown|driven|grazed|struck|hit|suffered|sustained|suffering|missing|unaccounted|"
-    r"in critical|in serious|in grave|in stable|in fair|in good|"
+    r"in critical|in serious|in grave|in stable|in fair|in good|in the hospital|in hospital|recovering|listed|"
     r"kidnapped|abducted|held|arrested|detained|apprehended|rounded)"
 )
 
@@ -605,7 +618,7 @@ _SINGLE_OBJECT_WORDS = (
     *("kill", "fatally", "murdered", "dead", "gunned", "death", "life", "lynched", "executed", "beheaded"),
 )
 _ONE_INJURED_WORDS = ("wound", "injur", "hurt", "hospitali")
-_ONE_WOUNDED_WORDS = ("suffered", "sustained", "received", "suffering")
+_ONE_WOUNDED_WORDS = ("suffered", "sustained", "received", "suffering", "recovering")
 _MULTIPLE_WORDS = ("double", "triple", "quadruple", "quintuple")
 _SUBJECT_DIES_WORDS = ("die", "succumbed", "dead", "kill", "fatally", "death", "passed", "survive")
 _NEGATION_WORDS = ("no", "without", "zero")
@@ -750,6 +763,8 @@ def _hits_in(text: str, headline: bool = False) -> list[_Hit]:
         kind = _kind_from(match)
         if kind is None or _fired_upon(text, match):
             continue
+        if kind != "killed" and _DEFINITE_ORDINAL.match(match.group(0)):
+            continue  # "The fourth person is still in critical condition": one of a group counted before
         if not _PASSIVE.search(match.group(0)) and _ACTIVE_OBJECT.match(text, match.end()):
             continue  # "another teen accidentally shot him": the subject is the shooter
         noun = match.group("noun") or match.group("noun2")
@@ -822,15 +837,16 @@ def _hits_in(text: str, headline: bool = False) -> list[_Hit]:
         _HEADLINE_KILLS.finditer(text) if headline and mentions_any(keywords, ("kills", "shoots", "stabs")) else ()
     ):
         hits.append(_Hit("killed", one, match.start(), match.end(), excludes_agent=True, implicit=True))
-    headline_match = _HEADLINE_WOUNDED.match(text) if headline else None
-    if headline_match is not None and (
-        headline_match.group("v_killed") or not _headline_victim_dies(text, headline_match.end())
-    ):
-        # "Man shot in leg dies" is read among the dead; a victim who survives is wounded.
+    for headline_match in _HEADLINE_WOUNDED.finditer(text) if headline else ():
+        if not headline_match.group("v_killed") and _headline_victim_dies(text, headline_match.end()):
+            continue  # "Man shot in leg dies" is read among the dead; a victim who survives is wounded.
         kind = _kind_from(headline_match) or "injured"
         count = 2 if headline_match.group("second") else 1
         quantity = Quantity(count, count, Qualifier.EXACT)
         hits.append(_Hit(kind, quantity, headline_match.start(), headline_match.end(), implicit=True))
+    for match in _HEADLINE_SHOOTS.finditer(text) if headline and mentions_any(keywords, ("shoots", "wounds")) else ():
+        if not _THEN_DIED.search(text, match.end()):  # "shoots his wife, then himself dead": among the dead
+            hits.append(_Hit(_SHOT, one, match.start(), match.end(), implicit=True))
     for match in _SUBJECT_DIES.finditer(text) if mentions_any(keywords, _SUBJECT_DIES_WORDS) else ():
         if _PLURAL_SUBJECT.match(match.group(0)):
             continue  # "Three security officers were killed" is a count, read by the count patterns
@@ -885,13 +901,23 @@ def _headline_victim_dies(text: str, end: int) -> bool:
 # The last item of a breakdown: "..., and one who was", "..., two with minor wounds and one that".
 _LISTED_BEFORE = re.compile(r"(?:,|\band)\s*$", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s+(?:who|that)\b", re.IGNORECASE)
+_DEFINITE_ORDINAL = re.compile(
+    r"(?:the|this|that)\s+(?:second|third|fourth|fifth|sixth|last|remaining)\b", re.IGNORECASE
+)
 _PLURAL_SUBJECT = re.compile(
     r"\W*(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|"
     r"dozens?|several|many|scores|hundreds|thousands|multiple|numerous|both|\d+(?![\d-]*\s*-?year))\b",
     re.IGNORECASE,
 )
 _AUX_WORD = re.compile(r"\b(?:were|was|have|has|had|are|is|been|being|got)\b", re.IGNORECASE)
-_OBJECT_FOLLOWS = re.compile(r"\s+(?:a|an|the|his|her|their|two|three|four|five|\d+|(?-i:[A-Z]))\b", re.IGNORECASE)
+_OBJECT_FOLLOWS = re.compile(
+    r"\s+(?:(?:a|an|the|his|her|their|two|three|four|five|\d+|(?-i:[A-Z]))\b"
+    # A name: "officers accidentally shot Christopher Doe"; never a title-case headline's preposition or day.
+    r"|(?-i:(?!(?:At|In|On|Near|After|Before|During|Outside|Inside|Following|While|Over|Early|Late|Along|Across|Behind|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Last|This|Overnight|And|Or|But|As|By|For|From|To|With)\b)"
+    r"[A-Z][a-z]+\s+[A-Z][a-z]+))",
+    re.IGNORECASE,
+)
 
 
 def _active_voice(text: str, match: re.Match[str]) -> bool:

@@ -368,3 +368,34 @@ def test_an_age_in_abbreviated_years_is_not_a_count() -> None:
 def test_a_first_sentence_in_prose_keeps_its_auxiliary() -> None:
     # Ends with a full stop: prose, so "shot at" aims.
     assert headline("Two men shot at a passing car.", FigureKind.INJURED) in (None, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        # Headline predicates without the auxiliary, and after a comma.
+        ("Husband and wife dead, daughter in hospital after murder-suicide\n\nDeputies found them Sunday.", 1),
+        ("Child in critical condition after parents' murder-suicide\n\nThe girl was flown to a trauma center.", 1),
+        ("Girl killed, father critical after drive-by\n\nNeighbors heard several shots.", 1),
+        ("Teen accidentally shoots 5-year-old boy in leg\n\nThe boy is expected to recover.", 1),
+        ("Gunshot wounds Elmwood teen\n\nThe teen was hit in the arm.", 1),
+        ("Man shoots 4 relatives, killing 2\n\nThe gunman fled.", 2),
+        # Alive and hurt, told by the state they are in.
+        ("Her father is listed in critical condition.", 1),
+        ("Three juveniles are recovering after being hit by buckshot.", 3),
+        ("An 18-year-old woman was also hit during the shooting.", 1),
+        ("Eva Roe was taken by helicopter to Savannah Memorial Hospital.", 1),
+    ],
+)
+def test_the_wounded_told_by_their_state(text: str, injured: int) -> None:
+    assert headline(text, FigureKind.INJURED) == injured
+
+
+def test_one_of_a_group_already_counted_is_not_the_count() -> None:
+    text = "Four people were injured in the shooting. The fourth person is still in critical condition."
+    assert headline(text, FigureKind.INJURED) == 4
+
+
+def test_a_count_that_shoots_a_named_person_is_the_shooters() -> None:
+    text = "The five officers accidentally shot Christopher Doe, 57, outside his home."
+    assert headline(text, FigureKind.INJURED) != 5
