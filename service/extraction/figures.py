@@ -551,7 +551,8 @@ _TRIGGER = re.compile(
     r"kidnap|abduct|hostage|arrest|detain|custody|apprehend|rounded up|toll|casualt|no one|nobody|no-one|none|"
     r"suicide|himself|herself|stabbed|beaten|burned to|lives|life|massacre|execut|assassinat|behead|perish|succumb|"
     r"gunned|"
-    r"victim|harmed|martyr|corpse|grazed|gunfire|bullet|passed away|survive|save|condition|recover",
+    r"victim|harmed|martyr|corpse|grazed|gunfire|bullet|passed away|survive|save|"
+    r"(?:critical|serious|grave|stable|fair|good) condition|recovering",
 )
 
 
