@@ -299,7 +299,8 @@ _SUICIDE = re.compile(
     # "after shooting himself" tells an outcome first: a death only when it says so ("wounded after
     # shooting himself" is an accident).
     r"after\s+(?:fatally\s+(?:shooting|shot)|shooting\s+and\s+killing)\s+(?:himself|herself)|"
-    r"fatally\s+shot\s+(?:himself|herself)|took (?:his|her) own life|taking (?:his|her) own life|committed suicide|"
+    r"fatally\s+(?:shot|shoots|shooting)\s+(?:himself|herself)|"
+    r"took (?:his|her) own life|taking (?:his|her) own life|committed suicide|"
     r"died (?:of|from) (?:a |an )?(?:apparent )?self-inflicted|fatal self-inflicted|murder-suicide)",
     re.IGNORECASE,
 )
@@ -873,16 +874,27 @@ def _hits_in(text: str, headline: bool = False) -> list[_Hit]:
 
 
 # "I could have been killed", "police could not say if the man had died": no one was.
-_HYPOTHETICAL_WORDS = ("could", "would", "might", "if ", "whether")
+_HYPOTHETICAL_WORDS = ("could", "would", "might", "if ", "whether", "neither")
 _MODAL = re.compile(r"\b(?:could|would|might)\s+(?:\w+\s+)?have\b", re.IGNORECASE)
 _CONDITION_BEFORE = re.compile(r"\b(?:if|whether)\s+$", re.IGNORECASE)
+# "Neither the driver nor the other passenger was injured": a denial, of the people it names.
+_NEITHER_BEFORE = re.compile(r"\bneither\b", re.IGNORECASE)
+_BREAK = re.compile(r"[,;]")
 
 
 def _hypothetical(text: str, hit: _Hit) -> bool:
     """A death or wound told as a possibility, not as a fact."""
     if hit.quantity.low == 0 or hit.kind not in ("killed", "injured", _SHOT):
         return False
-    return bool(_MODAL.search(text, hit.start, hit.end) or _CONDITION_BEFORE.search(text, 0, hit.start))
+    return bool(
+        _MODAL.search(text, hit.start, hit.end) or _CONDITION_BEFORE.search(text, 0, hit.start) or _denied(text, hit)
+    )
+
+
+def _denied(text: str, hit: _Hit) -> bool:
+    """'Neither the driver nor the passenger was injured', not '..., but a woman was shot'."""
+    neither = _NEITHER_BEFORE.search(text, max(0, hit.start - 40), hit.end)
+    return neither is not None and not _BREAK.search(text, neither.end(), max(neither.end(), hit.start))
 
 
 # ", one suspect dead": another subject, after a break, for the death that follows.

@@ -399,3 +399,13 @@ def test_one_of_a_group_already_counted_is_not_the_count() -> None:
 def test_a_count_that_shoots_a_named_person_is_the_shooters() -> None:
     text = "The five officers accidentally shot Christopher Doe, 57, outside his home."
     assert headline(text, FigureKind.INJURED) != 5
+
+
+def test_neither_denies_the_wound_it_names() -> None:
+    assert headline("Neither the driver nor the other passenger was injured.", FigureKind.INJURED) in (None, 0)
+    assert headline("Neither man was hurt, but a woman was shot in the leg.", FigureKind.INJURED) == 1
+
+
+def test_fatally_shoots_herself_is_a_death() -> None:
+    assert headline("Woman fatally shoots herself after target practice\n\nShe died.", FigureKind.KILLED) == 1
+    assert headline("Woman fatally shoots herself after target practice\n\nShe died.", FigureKind.INJURED) in (None, 0)
