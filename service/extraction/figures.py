@@ -397,7 +397,7 @@ _ONE_FOUND_DEAD = re.compile(
 )
 # A headline's active verb with a bare object: "6-year-old fatally shoots grandfather", "shooting kills teen girl".
 _HEADLINE_KILLS = re.compile(
-    rf"\b(?:fatally\s+(?:shoots|stabs)|shoots\s+and\s+kills|kills)\s+(?!{_COUNT_WORD}\b)(?:[\w'’-]+\s+){{0,2}}?"
+    rf"\b(?:fatally\s+(?:shoots|stabs|shoot)|shoots?\s+and\s+kills?|kills?)\s+(?!{_COUNT_WORD}\b)(?:[\w'’-]+\s+){{0,2}}?"
     rf"{_PERSON_SINGULAR}\b(?!['’-])",
     re.IGNORECASE,
 )
@@ -836,7 +836,7 @@ def _hits_in(text: str, headline: bool = False) -> list[_Hit]:
     ):
         hits.append(_Hit("killed", one, match.start(), match.end(), implicit=True))
     for match in (
-        _HEADLINE_KILLS.finditer(text) if headline and mentions_any(keywords, ("kills", "shoots", "stabs")) else ()
+        _HEADLINE_KILLS.finditer(text) if headline and mentions_any(keywords, ("kill", "shoot", "stab")) else ()
     ):
         hits.append(_Hit("killed", one, match.start(), match.end(), excludes_agent=True, implicit=True))
     for headline_match in _HEADLINE_WOUNDED.finditer(text) if headline else ():
@@ -1248,6 +1248,7 @@ def extract_figures(clauses: Sequence[tuple[Segment, int]]) -> list[FigureClaim]
     seen: set[tuple[str, int, int | None, str, int, str | None, bool]] = set()
     cause_ref = max((ref for _, ref in clauses), default=0) + 1
     tally_ref = cause_ref + 1
+    link_ref = cause_ref + 2
     for clause, clause_ref in clauses:
         # A report's first clause is its headline, unless it ends as prose does, with a full stop.
         hits = _hits_in(clause.text, headline=clause.start == 0 and not _PROSE_END.search(clause.text))
@@ -1259,6 +1260,7 @@ def extract_figures(clauses: Sequence[tuple[Segment, int]]) -> list[FigureClaim]
         # "6 dead, 28 wounded in weekend shootings": a tally of many events, not this one's count.
         tally = bool(hits) and _TALLY.search(clause.text) is not None
         earlier = _earlier_spans(clause.text, hits) if hits and "after" in clause.text.lower() else []
+        link = bool(hits) and _LINK.match(clause.text) is not None
         if any((not h.implicit and h.quantity.low > 0) or h.subgroup == "perpetrators" for h in hits):
             told_in_full.append((clause.start, clause.end))
         for hit in hits:
@@ -1267,6 +1269,8 @@ def extract_figures(clauses: Sequence[tuple[Segment, int]]) -> list[FigureClaim]
             event_ref = cause_ref if protest is not None and hit.start > protest.start() else clause_ref
             if tally:
                 event_ref = tally_ref
+            elif link:
+                event_ref = link_ref
             elif any(start <= hit.start < end for start, end in earlier):
                 event_ref = cause_ref
             span = _evidence(clause, hit)
@@ -1333,6 +1337,10 @@ def _deaths_in_passing(
         and c.span.start >= OPENING_CHARS
         and not any(start <= c.span.start < end for start, end in told_in_full)
     }
+
+
+# A video in a page's playlist, by its running time: "1:51 Boy killed with machete", "00:39 Man charged".
+_LINK = re.compile(r"\d{1,2}:\d{2}\s+(?-i:[A-Z])")
 
 
 # A full stop, not an ellipsis: "Man, child dead in apparent murder-suicide near..." is still a headline.

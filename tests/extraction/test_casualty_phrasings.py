@@ -409,3 +409,18 @@ def test_neither_denies_the_wound_it_names() -> None:
 def test_fatally_shoots_herself_is_a_death() -> None:
     assert headline("Woman fatally shoots herself after target practice\n\nShe died.", FigureKind.KILLED) == 1
     assert headline("Woman fatally shoots herself after target practice\n\nShe died.", FigureKind.INJURED) in (None, 0)
+
+
+def test_a_video_in_the_playlist_is_another_story() -> None:
+    text = (
+        "Man charged after brother shot with rifle\n\nPolice said the brothers were playing with the gun.\n"
+        "1:08 After triple murder, victim's family asks for help\n"
+        "3:50 Defendant in deaths of six firefighters resentenced"
+    )
+    assert headline(text, FigureKind.KILLED) in (None, 0)
+
+
+def test_police_kill_a_gunman_in_a_headline() -> None:
+    text = "Police kill gunman after shooting rampage injures three\n\nThe gunman fired at a crowd."
+    assert headline(text, FigureKind.KILLED) == 1
+    assert headline(text, FigureKind.INJURED) == 3
