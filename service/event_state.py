@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlmodel import Session
 
 from service.domain import FieldDecision, SourcedClaim
-from service.models import Event, EventRevision
+from service.models import Event, EventRevision, FieldPin
 from service.models.tables import utcnow
 from service.reconciliation import Policy, reconcile
 from service.reconciliation.figures import ALWAYS_REPORTED, none_reported
 from service.repositories import events as event_repo
 from service.repositories import reports as report_repo
 from service.repositories.deferred import DeferredWrites
-from service.repositories.events import MemberSummary
+from service.repositories.events import EventRow, MemberSummary
+from service.repositories.reports import StoredClaim
 from service.views import event_public
 
 PIN_RULE = "analyst.pin/v1"
@@ -43,17 +44,24 @@ TRACKED_COLUMNS = (
     "injured_high",
     "report_count",
 )
+# What a refresh writes: the tracked columns and its own bookkeeping.
+REFRESHED_COLUMNS = (*TRACKED_COLUMNS, "revision", "updated_at")
 
 
 def sourced_claims(session: Session, reports: Sequence[MemberSummary]) -> list[SourcedClaim]:
     """The main-event claims of these reports, typed and with their source and time."""
     by_id = {r.id: r for r in reports if r.id is not None}
-    claims = []
-    for row in report_repo.stored_claims(session, list(by_id)):
+    return main_event_claims(by_id, report_repo.stored_claims(session, list(by_id)))
+
+
+def main_event_claims(reports: Mapping[int, MemberSummary], claims: Iterable[StoredClaim]) -> list[SourcedClaim]:
+    """The claims about their report's main event, in the given order, with the report's source and time."""
+    sourced = []
+    for row in claims:
         if row.event_ref != 0:
             continue
-        report = by_id[row.report_id]
-        claims.append(
+        report = reports[row.report_id]
+        sourced.append(
             SourcedClaim(
                 claim_id=row.id,
                 report_id=row.report_id,
@@ -63,7 +71,7 @@ def sourced_claims(session: Session, reports: Sequence[MemberSummary]) -> list[S
                 claim=row.typed(),
             )
         )
-    return claims
+    return sourced
 
 
 def derive_fields(
@@ -78,7 +86,18 @@ def derive_fields(
 
     `pinned=False`: the caller knows the event has no pins, so they are not looked up.
     """
-    decisions = reconcile(sourced_claims(session, members), policy)
+    pins = event_repo.pins_of(session, event_id) if pinned else []
+    return fields_from_claims(sourced_claims(session, members), members, pins, policy)
+
+
+def fields_from_claims(
+    claims: Sequence[SourcedClaim],
+    members: Sequence[MemberSummary],
+    pins: Sequence[FieldPin],
+    policy: Policy = Policy.BEST,
+) -> dict[str, FieldDecision]:
+    """`derive_fields` from the members' main-event claims and the event's pins."""
+    decisions = reconcile(claims, policy)
     # Reports with no dated claim still date their event: fall back to the earliest publication date.
     if "date" not in decisions and (dates := [r.event_date for r in members if r.event_date]):
         decisions["date"] = FieldDecision(
@@ -87,16 +106,16 @@ def derive_fields(
     if members:
         for kind in ALWAYS_REPORTED:
             decisions.setdefault(kind.value, none_reported(kind))
-    for pin in event_repo.pins_of(session, event_id) if pinned else ():
+    for pin in pins:
         reconciled = decisions.get(pin.field)
-        claims = reconciled.supporting if reconciled else ()
+        supporting = reconciled.supporting if reconciled else ()
         agrees = reconciled is not None and reconciled.value == pin.value
         decisions[pin.field] = FieldDecision(
             pin.field,
             dict(pin.value),
             PIN_RULE,
-            supporting=claims if agrees else (),
-            conflicting=() if agrees else claims,
+            supporting=supporting if agrees else (),
+            conflicting=() if agrees else supporting,
             note=f"pinned by {pin.analyst or 'an analyst'}: {pin.reason}",
         )
     return decisions
@@ -120,7 +139,7 @@ def decision_records(event_id: int, decisions: dict[str, FieldDecision], revisio
     ]
 
 
-def _apply_to_columns(event: Event, decisions: dict[str, FieldDecision]) -> None:
+def _apply_to_columns(event: Event | EventRow, decisions: dict[str, FieldDecision]) -> None:
     def value(field: str) -> dict[str, Any]:
         decision = decisions.get(field)
         return dict(decision.value) if decision and decision.value else {}
@@ -144,42 +163,37 @@ def _apply_to_columns(event: Event, decisions: dict[str, FieldDecision]) -> None
     event.perpetrator, event.perpetrator_status = perpetrator.get("actor"), perpetrator.get("status")
 
 
-def refresh_event(
-    session: Session, event: Event, kind: str, report_id: int | None, deferred: DeferredWrites | None = None
-) -> None:
-    """Reconcile the event from all its reports' claims, then append a revision with what changed.
-
-    With `deferred`, the field decisions and the revision wait there for the end of the batch.
-    """
-    assert event.id is not None
-    members = event_repo.member_summaries(session, event.id)
-    member_ids = [r.id for r in members]
+def apply_fields(
+    event: Event | EventRow, decisions: dict[str, FieldDecision], members: Sequence[MemberSummary]
+) -> dict[str, list[object]]:
+    """Set the event's columns from its field decisions and start its next revision; returns the
+    tracked columns that changed, as [old, new]."""
     before = {name: getattr(event, name) for name in TRACKED_COLUMNS}
-
-    pinned = deferred is None or event.id in deferred.pinned_events
-    decisions = derive_fields(session, event.id, members, pinned=pinned)
     _apply_to_columns(event, decisions)
     event.report_count = len(members)
     if not event.title:
         event.title = next((r.title for r in members if r.title), None)
     event.revision += 1
     event.updated_at = utcnow()
-    records = decision_records(event.id, decisions, event.revision)
-    if deferred is None:
-        event_repo.replace_field_decisions(session, event.id, records)
-    else:
-        deferred.replace_field_decisions(event.id, records)
-    session.add(event)
-    session.flush()
-
-    after = {name: getattr(event, name) for name in TRACKED_COLUMNS}
-    changes = {
-        name: [_jsonable(before[name]), _jsonable(after[name])]
+    return {
+        name: [_jsonable(before[name]), _jsonable(after)]
         for name in TRACKED_COLUMNS
-        if before[name] != after[name]
+        if before[name] != (after := getattr(event, name))
     }
-    snapshot = event_public(event, list(decisions.values()), member_ids).model_dump(mode="json")
-    revision: dict[str, Any] = {
+
+
+def revision_record(
+    event: Event | EventRow,
+    decisions: dict[str, FieldDecision],
+    members: Sequence[MemberSummary],
+    changes: dict[str, list[object]],
+    kind: str,
+    report_id: int | None,
+) -> dict[str, Any]:
+    """The event_revisions row of a refresh: what changed, and the event as it now stands."""
+    assert event.id is not None
+    snapshot = event_public(event, list(decisions.values()), [r.id for r in members]).model_dump(mode="json")
+    return {
         "event_id": event.id,
         "revision": event.revision,
         "kind": kind,
@@ -188,10 +202,43 @@ def refresh_event(
         "snapshot": snapshot,
         "created_at": utcnow(),
     }
-    if deferred is None:
-        event_repo.add_revision(session, EventRevision(**revision))
+
+
+def refresh_event(session: Session, event: Event, kind: str, report_id: int | None) -> None:
+    """Reconcile the event from all its reports' claims, then append a revision with what changed."""
+    assert event.id is not None
+    members = event_repo.member_summaries(session, event.id)
+    decisions = derive_fields(session, event.id, members)
+    changes = apply_fields(event, decisions, members)
+    event_repo.replace_field_decisions(session, event.id, decision_records(event.id, decisions, event.revision))
+    session.add(event)
+    session.flush()
+    revision = revision_record(event, decisions, members, changes, kind, report_id)
+    event_repo.add_revision(session, EventRevision(**revision))
+
+
+def refresh_batch_event(
+    session: Session,
+    event: EventRow,
+    members: Sequence[MemberSummary],
+    claims: Sequence[SourcedClaim],
+    kind: str,
+    report_id: int,
+    deferred: DeferredWrites,
+) -> None:
+    """`refresh_event` inside an ingest batch, from the members and main-event claims the batch tracks
+    (it alone writes them while it holds the lock). A new event (id None) is inserted here, complete;
+    its field decisions and its revision wait in `deferred` for the end of the batch."""
+    pins = event_repo.pins_of(session, event.id) if event.id in deferred.pinned_events else []
+    decisions = fields_from_claims(claims, members, pins)
+    changes = apply_fields(event, decisions, members)
+    if event.id is None:
+        event_id = event_repo.insert_event_row(session, event)
     else:
-        deferred.add(EventRevision, revision)
+        event_id = event.id
+        event_repo.update_event_row(session, event, REFRESHED_COLUMNS)
+    deferred.replace_field_decisions(event_id, decision_records(event_id, decisions, event.revision))
+    deferred.add(EventRevision, revision_record(event, decisions, members, changes, kind, report_id))
 
 
 def _jsonable(value: object) -> object:

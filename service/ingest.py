@@ -32,10 +32,11 @@ from service.domain import (
     FigureKind,
     PerpetratorClaim,
     Qualifier,
+    SourcedClaim,
     Span,
     report_document,
 )
-from service.event_state import refresh_event
+from service.event_state import main_event_claims, refresh_batch_event, sourced_claims
 from service.extraction import extract
 from service.extraction.places import gazetteer
 from service.matching import (
@@ -146,12 +147,32 @@ class KnownReports:
 
 
 @dataclass
+class BatchEvent:
+    """An event the batch has touched: its row, its members and their main-event claims as they now
+    stand. Only the batch writes them while it holds the lock, so they are read once, not per report."""
+
+    row: event_repo.EventRow
+    members: list[event_repo.MemberSummary]
+    claims: list[SourcedClaim]
+
+
+@dataclass
 class BatchState:
     """What one `store` call tracks across its reports."""
 
     known: KnownReports  # stored before the batch, and added by it
     deferred: DeferredWrites
     added: list[int] = field(default_factory=list)  # ids of the new reports, in order
+    events: dict[int, BatchEvent] = field(default_factory=dict)  # by id
+
+    def event(self, session: Session, event_id: int) -> BatchEvent:
+        """The batch's view of a stored event, read the first time the batch touches it."""
+        if (known := self.events.get(event_id)) is None:
+            row = event_repo.event_row(session, event_id)
+            assert row is not None
+            members = event_repo.member_summaries(session, event_id)
+            known = self.events[event_id] = BatchEvent(row, members, sourced_claims(session, members))
+        return known
 
 
 @dataclass(frozen=True)
@@ -275,29 +296,33 @@ class Pipeline:
             },
         )
         state.known.add(key, report_id)
-        self._store_claims(session, report_id, prepared)
+        claims = self._store_claims(session, report_id, prepared)
         state.deferred.add(ReportVector, report_repo.vector_row(report_id, self.encoder.fingerprint, vector))
 
         if item.event_key:  # the client's grouping decides; no candidates to score
-            event = event_repo.find_event_by_key(session, item.event_key)
-            new_event = event is None
-            if event is None:
-                event = event_repo.create_event(session, item.event_key, item.title)
-            result = MatchResult(Outcome.EVENT_KEY, event.id, None, [])
+            keyed = event_repo.event_row_by_key(session, item.event_key)
+            result = MatchResult(Outcome.EVENT_KEY, keyed.id if keyed else None, None, [])
         else:
             result = self._match(session, prepared, vector)
-            new_event = result.event_id is None
-            if result.event_id is None:
-                event = event_repo.create_event(session, None, item.title)
-            else:
-                event = event_repo.get_event(session, result.event_id)
-                assert event is not None
-        assert event.id is not None
+        new_event = result.event_id is None
+        if result.event_id is None:
+            event = BatchEvent(event_repo.EventRow(None, event_key=item.event_key, title=item.title or None), [], [])
+        else:
+            event = state.event(session, result.event_id)
+        member = event_repo.MemberSummary(
+            report_id, key.source_id, item.source.strip(), item.title, item.published_at, prepared.event_date
+        )
+        event.members.append(member)
+        event.claims.extend(main_event_claims({report_id: member}, claims))
+        kind = "created" if new_event else "report_attached"
+        refresh_batch_event(session, event.row, event.members, event.claims, kind, report_id, state.deferred)
+        assert event.row.id is not None
+        state.events[event.row.id] = event
         decision_id = event_repo.add_match_decision(
             session,
             {
                 "report_id": report_id,
-                "event_id": event.id,
+                "event_id": event.row.id,
                 "outcome": result.outcome.value,
                 "score": result.score,
                 "candidates": [
@@ -312,15 +337,14 @@ class Pipeline:
                 "matcher_version": MATCHER_VERSION,
             },
         )
-        event_repo.add_member(session, report_id, event.id, decision_id)
-        refresh_event(session, event, "created" if new_event else "report_attached", report_id, state.deferred)
+        event_repo.add_member(session, report_id, event.row.id, decision_id)
 
         self.index.add([report_id], vector.reshape(1, -1))
         state.added.append(report_id)
         self._remember_evidence(report_id, prepared.evidence)
         return IngestResult(
             report=report_id,
-            event=event.id,
+            event=event.row.id,
             created=True,
             new_event=new_event,
             outcome=result.outcome.value,
@@ -331,14 +355,14 @@ class Pipeline:
         name = item.source.strip()
         # A known source needs no lookup, unless the report brings a source type to record.
         if (source_id := sources.get(name)) is None or item.source_type:
-            source = report_repo.get_or_create_source(session, name, item.source_type)
-            assert source.id is not None
-            source_id = sources[name] = source.id
+            source_id = sources[name] = report_repo.source_id_for(session, name, item.source_type)
         return source_id
 
-    def _store_claims(self, session: Session, report_id: int, prepared: PreparedReport) -> None:
+    def _store_claims(
+        self, session: Session, report_id: int, prepared: PreparedReport
+    ) -> list[report_repo.StoredClaim]:
         tagged = [(c, "extracted") for c in prepared.extraction.claims()] + [(c, "given") for c in prepared.given]
-        report_repo.store_claims(session, report_id, tagged, EXTRACTOR_VERSION)
+        return report_repo.store_claims(session, report_id, tagged, EXTRACTOR_VERSION)
 
     def _match(self, session: Session, prepared: PreparedReport, vector: np.ndarray) -> MatchResult:
         """Candidates near the report (vector index, time windows, shared place), then decided.

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 from service.models import Claim, Event, MatchDecision
+from service.repositories.events import EventRow
 from service.schemas import (
     CandidatePublic,
     ClaimPublic,
@@ -33,7 +34,7 @@ class Decision(Protocol):
     def rule(self) -> str: ...
 
 
-def event_public(event: Event, decisions: Sequence[Decision], report_ids: Sequence[int]) -> EventPublic:
+def event_public(event: Event | EventRow, decisions: Sequence[Decision], report_ids: Sequence[int]) -> EventPublic:
     by_field = {d.field: d for d in decisions}
     figures = {
         name: FigurePublic(

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, bindparam, delete, func, or_
+from sqlalchemy import Select, bindparam, delete, func, insert, or_, update
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -50,7 +50,7 @@ def create_event(session: Session, event_key: str | None, title: str | None) -> 
 def add_member(session: Session, report_id: int, event_id: int, decision_id: int | None) -> None:
     # A plain INSERT: ingest runs this for every report, and an ORM object costs more than the row.
     session.execute(
-        insert_into(EventMember),
+        _INSERT_MEMBER,
         [{"report_id": report_id, "event_id": event_id, "decision_id": decision_id, "assigned_at": utcnow()}],
     )
 
@@ -100,6 +100,8 @@ class MemberSummary:
 
 _REPORTS, _MEMBERS, _SOURCES, _EVENTS = table_of(Report), table_of(EventMember), table_of(Source), table_of(Event)
 # Built once: statement construction cost more than SQLite's work for these per-report queries.
+_INSERT_MEMBER = insert(_MEMBERS)
+_INSERT_MATCH_DECISION = insert(table_of(MatchDecision)).returning(table_of(MatchDecision).c.id)
 _MEMBER_SUMMARIES = (
     sa_select(
         _REPORTS.c.id,
@@ -155,11 +157,79 @@ def event_summaries(session: Session, event_ids: Sequence[int]) -> dict[int, Eve
     return {row[0]: EventSummary(*row) for row in rows}
 
 
+@dataclass(slots=True)
+class EventRow:
+    """An `events` row as plain values. Ingest reads and writes events by plain statements: an ORM
+    object costs a flush per change and an identity-map load per read, more than the row itself."""
+
+    id: int | None  # None until inserted
+    status: str = "active"
+    merged_into: int | None = None
+    event_key: str | None = None
+    revision: int = 0
+    report_count: int = 0
+    title: str | None = None
+    date: dt.date | None = None
+    date_precision: str | None = None
+    place_name: str | None = None
+    admin1: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    perpetrator: str | None = None
+    perpetrator_status: str | None = None
+    killed: int | None = None
+    killed_low: int | None = None
+    killed_high: int | None = None
+    injured: int | None = None
+    injured_low: int | None = None
+    injured_high: int | None = None
+    created_at: dt.datetime = field(default_factory=utcnow)
+    updated_at: dt.datetime = field(default_factory=utcnow)
+
+    def values(self) -> dict[str, Any]:
+        """Every column but the id, by name."""
+        return {name: getattr(self, name) for name in _EVENT_VALUE_COLUMNS}
+
+
+_EVENT_VALUE_COLUMNS = tuple(column.name for column in _EVENTS.c if column.name != "id")
+_SELECT_EVENT_ROW = sa_select(_EVENTS).where(_EVENTS.c.id == bindparam("event_id"))
+_SELECT_EVENT_ROW_BY_KEY = sa_select(_EVENTS).where(_EVENTS.c.event_key == bindparam("event_key"))
+_INSERT_EVENT_ROW = insert(_EVENTS).returning(_EVENTS.c.id)
+_UPDATE_EVENT_ROW = update(_EVENTS).where(_EVENTS.c.id == bindparam("event_id"))
+
+
+def event_row(session: Session, event_id: int) -> EventRow | None:
+    found = session.execute(_SELECT_EVENT_ROW, {"event_id": event_id}).first()
+    return EventRow(**found._mapping) if found is not None else None
+
+
+def event_row_by_key(session: Session, event_key: str) -> EventRow | None:
+    """`find_event_by_key` as an `EventRow`: the event that holds this client key's reports now."""
+    found = session.execute(_SELECT_EVENT_ROW_BY_KEY, {"event_key": event_key}).first()
+    event = EventRow(**found._mapping) if found is not None else None
+    hops = 0
+    while event is not None and event.merged_into is not None and hops < 100:
+        event, hops = event_row(session, event.merged_into), hops + 1
+    return event
+
+
+def insert_event_row(session: Session, event: EventRow) -> int:
+    """Insert a new event (`event.id` None); sets and returns its id."""
+    event.id = int(session.execute(_INSERT_EVENT_ROW, event.values()).scalar_one())
+    return event.id
+
+
+def update_event_row(session: Session, event: EventRow, columns: Sequence[str]) -> None:
+    """Write these columns of the event."""
+    session.execute(_UPDATE_EVENT_ROW, {"event_id": event.id, **{name: getattr(event, name) for name in columns}})
+
+
 def add_match_decision(session: Session, values: dict[str, Any]) -> int:
     """Insert a match decision (columns of `MatchDecision` by name); returns its id."""
-    inserted = session.execute(
-        insert_into(MatchDecision).returning(table_of(MatchDecision).c.id), {"created_at": utcnow(), **values}
-    ).scalar_one()
+    inserted = session.execute(_INSERT_MATCH_DECISION, {"created_at": utcnow(), **values}).scalar_one()
     return int(inserted)
 
 

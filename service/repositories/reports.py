@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sqlalchemy import bindparam, delete, func
+from sqlalchemy import bindparam, delete, func, insert, update
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -17,18 +17,28 @@ from service.domain import Claim as DomainClaim
 from service.domain import Span
 from service.models import Claim, EventMember, MatchDecision, Report, ReportVector, Source
 from service.models.tables import utcnow
-from service.repositories.core import insert_into, table_of
+from service.repositories.core import table_of
+
+_SOURCES = table_of(Source)
+# Built once: statement construction cost more than SQLite's work for these per-report statements.
+_SELECT_SOURCE = sa_select(_SOURCES.c.id, _SOURCES.c.source_type).where(_SOURCES.c.name == bindparam("name"))
+_INSERT_SOURCE = insert(_SOURCES).returning(_SOURCES.c.id)
+_SET_SOURCE_TYPE = update(_SOURCES).where(_SOURCES.c.id == bindparam("source_id"))
 
 
-def get_or_create_source(session: Session, name: str, source_type: str | None) -> Source:
-    source = session.exec(select(Source).where(Source.name == name)).first()
-    if source is None:
-        source = Source(name=name, source_type=source_type)
-        session.add(source)
-        session.flush()
-    elif source_type and source.source_type is None:
-        source.source_type = source_type
-    return source
+def source_id_for(session: Session, name: str, source_type: str | None) -> int:
+    """The id of the source called `name`, created if new; a type is recorded on a source without one.
+
+    Plain statements: half the reports of a replay come from a source not seen before.
+    """
+    found = session.execute(_SELECT_SOURCE, {"name": name}).first()
+    if found is None:
+        values = {"name": name, "source_type": source_type, "created_at": utcnow()}
+        return int(session.execute(_INSERT_SOURCE, values).scalar_one())
+    source_id, recorded_type = found
+    if source_type and recorded_type is None:
+        session.execute(_SET_SOURCE_TYPE, {"source_id": source_id, "source_type": source_type})
+    return int(source_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,13 +71,13 @@ def stored_report_keys(session: Session, keys: Sequence[ReportKey]) -> dict[Repo
     }
 
 
+_INSERT_REPORT = insert(table_of(Report)).returning(table_of(Report).c.id)
+
+
 def add_report(session: Session, values: dict[str, Any]) -> int:
     """Insert a report (columns of `Report` by name); returns its id. A plain INSERT: ingest runs
     this for every report, and an ORM object with its flush costs more than the row."""
-    inserted = session.execute(
-        insert_into(Report).returning(table_of(Report).c.id), {"received_at": utcnow(), **values}
-    )
-    return int(inserted.scalar_one())
+    return int(session.execute(_INSERT_REPORT, {"received_at": utcnow(), **values}).scalar_one())
 
 
 def get_report(session: Session, report_id: int) -> Report | None:
@@ -240,30 +250,44 @@ def reports_by_id(session: Session, report_ids: Sequence[int]) -> dict[int, Repo
     return {r.id: r for r in rows if r.id is not None}
 
 
+_INSERT_CLAIMS = insert(table_of(Claim)).returning(table_of(Claim).c.id, sort_by_parameter_order=True)
+
+
 def store_claims(
     session: Session, report_id: int, tagged: Sequence[tuple[DomainClaim, str]], extractor_version: str
-) -> None:
-    """Insert a report's claims; `tagged` pairs each claim with its origin (extracted | given)."""
+) -> list[StoredClaim]:
+    """Insert a report's claims; `tagged` pairs each claim with its origin (extracted | given).
+    Returns them as stored, in order, as `stored_claims` would read them back."""
     if not tagged:
-        return
+        return []
     # One bulk INSERT: building an ORM object per claim cost more than the insert itself.
-    session.execute(
-        insert_into(Claim),
-        [
-            {
-                "report_id": report_id,
-                "field": claim_field(claim),
-                "payload": claim_payload(claim),
-                "span_start": claim.span.start,
-                "span_end": claim.span.end,
-                "quote": claim.span.quote,
-                "event_ref": claim.event_ref,
-                "origin": origin,
-                "extractor_version": extractor_version,
-            }
-            for claim, origin in tagged
-        ],
-    )
+    rows: list[dict[str, Any]] = [
+        {
+            "report_id": report_id,
+            "field": claim_field(claim),
+            "payload": claim_payload(claim),
+            "span_start": claim.span.start,
+            "span_end": claim.span.end,
+            "quote": claim.span.quote,
+            "event_ref": claim.event_ref,
+            "origin": origin,
+            "extractor_version": extractor_version,
+        }
+        for claim, origin in tagged
+    ]
+    ids = session.execute(_INSERT_CLAIMS, rows).scalars().all()
+    return [
+        StoredClaim(
+            id=int(claim_id),
+            report_id=report_id,
+            field=row["field"],
+            payload=row["payload"],
+            span=Span(row["span_start"] or 0, row["span_end"] or 0, row["quote"] or ""),
+            event_ref=row["event_ref"],
+            origin=row["origin"],
+        )
+        for claim_id, row in zip(ids, rows, strict=True)
+    ]
 
 
 def delete_extracted_claims(session: Session, report_ids: Sequence[int]) -> None:
