@@ -91,13 +91,16 @@ class Tree:
 
 @dataclass(frozen=True, slots=True)
 class TreeArrays:
-    """The trees as padded arrays (tree x node), so all pairs walk all trees in a few array steps."""
+    """The trees as padded arrays, flattened tree by tree, so all pairs walk all trees in a few array
+    steps. A node is addressed by its flat index `tree * nodes + node`; `left` and `right` hold flat
+    indices too, so each step is a plain `take` instead of two-dimensional fancy indexing."""
 
     feature: npt.NDArray[np.int64]
     threshold: npt.NDArray[np.float64]
     left: npt.NDArray[np.int64]
     right: npt.NDArray[np.int64]
     value: npt.NDArray[np.float64]
+    roots: npt.NDArray[np.int64]  # flat index of each tree's root
     depth: int
     terms: int
 
@@ -106,35 +109,40 @@ class TreeArrays:
         nodes = max((len(t.feature) for t in trees), default=1)
 
         def padded(column: str, fill: float, dtype: type) -> Any:
-            return np.array([list(getattr(t, column)) + [fill] * (nodes - len(t.feature)) for t in trees], dtype=dtype)
+            return np.array(
+                [list(getattr(t, column)) + [fill] * (nodes - len(t.feature)) for t in trees], dtype=dtype
+            ).reshape(len(trees), nodes)
 
+        roots = np.arange(len(trees), dtype=np.int64) * nodes
         return cls(
-            feature=padded("feature", -1, np.int64).reshape(len(trees), nodes),
-            threshold=padded("threshold", 0.0, np.float64).reshape(len(trees), nodes),
-            left=padded("left", 0, np.int64).reshape(len(trees), nodes),
-            right=padded("right", 0, np.int64).reshape(len(trees), nodes),
-            value=padded("value", 0.0, np.float64).reshape(len(trees), nodes),
+            feature=padded("feature", -1, np.int64).ravel(),
+            threshold=padded("threshold", 0.0, np.float64).ravel(),
+            left=(padded("left", 0, np.int64) + roots[:, None]).ravel(),
+            right=(padded("right", 0, np.int64) + roots[:, None]).ravel(),
+            value=padded("value", 0.0, np.float64).ravel(),
+            roots=roots,
             depth=max((_depth(t) for t in trees), default=0),
             terms=terms,
         )
 
     def contributions(self, rows: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
         """Per pair and term, the log-odds moves of the splits on that term (Saabas), summed over trees."""
-        pairs, trees = rows.shape[0], self.feature.shape[0]
+        pairs = rows.shape[0]
         totals = np.zeros((pairs, self.terms))
-        tree = np.broadcast_to(np.arange(trees), (pairs, trees))
-        pair = np.broadcast_to(np.arange(pairs)[:, None], (pairs, trees))
-        node = np.zeros((pairs, trees), dtype=np.int64)
+        cells_of_pair = (np.arange(pairs, dtype=np.int64) * self.terms)[:, None]  # pair's first cell in totals
+        flat_rows = rows.ravel()
+        node = np.repeat(self.roots[None, :], pairs, axis=0)  # (pair, tree): flat index of the current node
         for _ in range(self.depth):
-            feature = self.feature[tree, node]
+            feature = self.feature.take(node)
             inner = feature >= 0
-            column = np.where(inner, feature, 0)
-            goes_left = rows[pair, column] <= self.threshold[tree, node]
-            child = np.where(goes_left, self.left[tree, node], self.right[tree, node])
-            moved = self.value[tree, child] - self.value[tree, node]
+            cell = cells_of_pair + np.where(inner, feature, 0)  # (pair, term) as an index into totals
+            goes_left = flat_rows.take(cell) <= self.threshold.take(node)
+            child = np.where(goes_left, self.left.take(node), self.right.take(node))
+            moved = self.value.take(child) - self.value.take(node)
             # bincount adds per (pair, term) cell in input order, as np.add.at would, many times faster.
-            cells = pair[inner] * self.terms + column[inner]
-            totals += np.bincount(cells, weights=moved[inner], minlength=pairs * self.terms).reshape(pairs, self.terms)
+            totals += np.bincount(cell[inner], weights=moved[inner], minlength=pairs * self.terms).reshape(
+                pairs, self.terms
+            )
             node = np.where(inner, child, node)
         return totals
 
