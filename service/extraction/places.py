@@ -201,7 +201,11 @@ _WEAK_ADMIN1 = {
 
 def normalise_admin(text: str) -> str:
     """Like `normalise`, also dropping generic words ('Deir Ezzor governorate' -> 'deir ezzor')."""
-    return " ".join(_ADMIN_WORDS.sub(" ", normalise(text)).split())
+    return _without_admin_words(normalise(text))
+
+
+def _without_admin_words(normalised: str) -> str:
+    return " ".join(_ADMIN_WORDS.sub(" ", normalised).split())
 
 
 def _ascii(text: str) -> str:
@@ -600,7 +604,7 @@ def _known_name(raw: str) -> tuple[tuple[str, ...], str | None, tuple[Admin1, ..
         countries = (gaz.country_by_name[key],)
     if key in gaz.country_by_demonym:
         demonym = gaz.country_by_demonym[key]
-    admin_key = normalise_admin(raw)
+    admin_key = _without_admin_words(key)  # normalise_admin(raw), without normalising twice
     if admin_key and (len(admin_key) > 2 or raw.isupper() or raw.endswith(".")):
         admin1 = tuple(gaz.admin1_by_name.get(admin_key, []))
         if not raw.endswith(".") and not raw.isupper():

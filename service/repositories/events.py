@@ -49,10 +49,8 @@ def create_event(session: Session, event_key: str | None, title: str | None) -> 
 
 def add_member(session: Session, report_id: int, event_id: int, decision_id: int | None) -> None:
     # A plain INSERT: ingest runs this for every report, and an ORM object costs more than the row.
-    session.execute(
-        _INSERT_MEMBER,
-        [{"report_id": report_id, "event_id": event_id, "decision_id": decision_id, "assigned_at": utcnow()}],
-    )
+    values = {"report_id": report_id, "event_id": event_id, "decision_id": decision_id, "assigned_at": utcnow()}
+    session.execute(_INSERT_MEMBER, values)
 
 
 def member_report_ids(session: Session, event_id: int) -> list[int]:
