@@ -31,15 +31,6 @@ def get_event(session: Session, event_id: int) -> Event | None:
     return session.get(Event, event_id)
 
 
-def find_event_by_key(session: Session, event_key: str) -> Event | None:
-    """The event that holds this client key's reports now (following merges)."""
-    event = session.exec(select(Event).where(Event.event_key == event_key)).first()
-    hops = 0
-    while event is not None and event.merged_into is not None and hops < 100:
-        event, hops = session.get(Event, event.merged_into), hops + 1
-    return event
-
-
 def create_event(session: Session, event_key: str | None, title: str | None) -> Event:
     event = Event(event_key=event_key, title=title or None)
     session.add(event)
@@ -205,7 +196,7 @@ def event_row(session: Session, event_id: int) -> EventRow | None:
 
 
 def event_row_by_key(session: Session, event_key: str) -> EventRow | None:
-    """`find_event_by_key` as an `EventRow`: the event that holds this client key's reports now."""
+    """The event that holds this client key's reports now (following merges)."""
     found = session.execute(_SELECT_EVENT_ROW_BY_KEY, {"event_key": event_key}).first()
     event = EventRow(**found._mapping) if found is not None else None
     hops = 0
