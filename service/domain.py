@@ -186,6 +186,7 @@ class SourcedClaim:
     arrival: int  # increasing with arrival order; breaks ties between equal publication dates
     claim: Claim
     source_type: str | None = None
+    reliability: float | None = None  # the source's learned reliability, when estimated
 
 
 @dataclass(frozen=True, slots=True)

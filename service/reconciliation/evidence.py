@@ -20,6 +20,7 @@ from service.domain import (
     PlaceClaim,
     SourcedClaim,
 )
+from service.reconciliation.reliability import weight_of
 
 C = TypeVar("C", bound=FigureClaim | PerpetratorClaim | PlaceClaim | DateClaim | EventTypeClaim)
 
@@ -47,10 +48,16 @@ def iso(day: dt.date | None) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Evidence(Generic[C]):
-    """A claim of a known type together with the report and source it came from."""
+    """A claim of a known type together with the report and source it came from.
+
+    `echo_of` names the earlier claim, from another outlet, whose wording this one repeats (a wire story
+    reprinted): both then come from one origin, `echo_origin`, and count once.
+    """
 
     sourced: SourcedClaim
     claim: C
+    echo_of: int | None = None
+    echo_origin: str | None = None
 
     @property
     def claim_id(self) -> int:
@@ -68,6 +75,11 @@ class Evidence(Generic[C]):
     @property
     def when(self) -> ChronoKey:
         return chrono_key(self.sourced)
+
+    @property
+    def weight(self) -> float:
+        """How much the source's word counts: its reliability, else the prior for its type."""
+        return weight_of(self.sourced)
 
 
 def main_story(claims: Iterable[SourcedClaim]) -> list[SourcedClaim]:

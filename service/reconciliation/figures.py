@@ -18,8 +18,12 @@ Each stage is a small function so a decision can be explained stage by stage:
    the wounded that leaves the event's dead out.
 6. `pick_best`: the policy chooses which end of the interval is published as `best`.
 
-Support is counted by *origin* (the quoted source if any, else the outlet), so a wire figure echoed by many
-outlets is one piece of evidence, not many.
+Support is counted by *origin* (the quoted source if any, else the outlet), so a figure relayed from one
+authority by many outlets is one piece of evidence, not many; `mark_echoes` gives a claim that repeats an
+earlier outlet's wording word for word (a wire story reprinted) that outlet's origin (RULE_ECHO). Each origin
+weighs what its source is worth (`Evidence.weight`: learned reliability, else a prior by source type), and
+`adversary_losses` sets aside a party's count of its enemy's dead until someone else states it
+(RULE_PARTY_ACCOUNT).
 """
 
 from __future__ import annotations
@@ -28,11 +32,12 @@ import re
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from service.domain import FieldDecision, FigureClaim, FigureKind, Qualifier
 from service.reconciliation.evidence import ChronoKey, Evidence, ids, iso, normalise
 from service.reconciliation.policy import Policy
+from service.reconciliation.reliability import UNKNOWN_TYPE_PRIOR
 from service.reconciliation.scope import RULE_AGGREGATE, breaks_down, is_aggregate, number_at, written_after
 
 Figure = Evidence[FigureClaim]
@@ -43,8 +48,16 @@ OUTLIER_RATIO = 3.0
 OUTLIER_MIN_GAP = 5
 # With fewer other origins than this there is no "rest" to be far from.
 OUTLIER_MIN_OTHERS = 2
-# Independent origins an outlier needs before it may lead.
-OUTLIER_MIN_SUPPORT = 2
+# The support an outlier needs before it may lead: the summed weight of two independent origins of
+# unknown standing. Two wires suffice, one does not; nor do two parties to the conflict.
+OUTLIER_MIN_SUPPORT = 2 * UNKNOWN_TYPE_PRIOR - 1e-9
+# A claim repeats another's wording when their quotes share at least this many words, in order, and no
+# other: short phrasings ("two killed in shooting") are written independently every day.
+ECHO_MIN_WORDS = 8
+# Sources that are a party to the conflict they report on, and the subgroups that are their enemy's.
+PARTY_SOURCE_TYPES = ("state_media", "party")
+ADVERSARY_SUBGROUPS = ("militants", "perpetrators")
+OWN_SIDE_SUBGROUPS = ("security forces",)
 
 # Labels that name a part of another label; summing "civilians" and "children" would count children twice.
 NESTED_SUBGROUPS: Mapping[str, str] = {
@@ -74,13 +87,48 @@ RULE_SHOT_INCLUDES_DEAD = "figure.shot_includes_dead/v1"
 RULE_WOUNDED_THEN_DIED = "figure.wounded_then_died/v1"
 RULE_COMBINED_BOUND = "figure.combined_count_bound/v1"
 RULE_NONE_REPORTED = "figure.none_reported/v1"
+RULE_ECHO = "figure.echo_by_wording/v1"
+RULE_PARTY_ACCOUNT = "figure.party_account/v1"
 # Qualifiers whose number is a count the source made, not a rounding or a band.
 STATED_COUNTS = (Qualifier.EXACT, Qualifier.AT_LEAST, Qualifier.MORE_THAN)
 
 
 def origin(item: Figure) -> str:
-    """Who the figure really comes from: the quoted source if the outlet relays one."""
-    return normalise(item.claim.quoted_source or item.sourced.source)
+    """Who the figure really comes from: the outlet whose words it repeats, else the quoted source if the
+    outlet relays one, else the outlet."""
+    return item.echo_origin or normalise(item.claim.quoted_source or item.sourced.source)
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def wording(claim: FigureClaim) -> str | None:
+    """The quote's words, case and punctuation aside; None when too short to tell a copy from a coincidence."""
+    words = _WORD.findall(claim.span.quote.casefold())
+    return " ".join(words) if len(words) >= ECHO_MIN_WORDS else None
+
+
+def mark_echoes(items: Sequence[Figure]) -> list[Figure]:
+    """`items`, each claim that repeats the wording of an earlier claim from another outlet marked as its echo.
+
+    A wire story reprinted by ten outlets, or one press release copied, is one account: its figure must not
+    gain support by being printed again (RULE_ECHO). The earliest claim with the wording is the original.
+    """
+    first: dict[str, Figure] = {}
+    echoes: dict[int, Figure] = {}
+    for item in sorted(items, key=lambda item: item.when):
+        key = wording(item.claim)
+        if key is None:
+            continue
+        original = first.setdefault(key, item)
+        if original.source != item.source:
+            echoes[item.claim_id] = replace(item, echo_of=original.claim_id, echo_origin=origin(original))
+    return [echoes.get(item.claim_id, item) for item in items]
+
+
+def is_party_account(item: Figure) -> bool:
+    """A figure told by a party to the conflict: state media, or a group's own channel."""
+    return item.sourced.source_type in PARTY_SOURCE_TYPES
 
 
 def is_vague(claim: FigureClaim) -> bool:
@@ -393,26 +441,35 @@ def _far(value: float, centre: float) -> bool:
     return large - small >= OUTLIER_MIN_GAP and large >= OUTLIER_RATIO * max(small, 1.0)
 
 
+def _origin_weights(items: Iterable[Figure]) -> dict[str, float]:
+    """Each origin's weight: the most its sources are worth (an echo weighs as its original's outlet)."""
+    weights: dict[str, float] = {}
+    for item in items:
+        weights[origin(item)] = max(weights.get(origin(item), 0.0), item.weight)
+    return weights
+
+
 def unsupported_outliers(totals: Sequence[Figure]) -> set[int]:
     """Claim ids of figures far from the rest that lack independent support.
 
     "The rest" is the median over origins (one figure per origin and value, so an echoed wire figure
-    weighs once). Support is the number of distinct origins stating the same interval: a far figure
-    stated independently twice is news, not noise.
+    weighs once). Support is the summed weight of the distinct origins stating the same interval: a far
+    figure stated independently twice is news, not noise.
     """
     units: dict[tuple[str, int, int | None], int] = {}
     for item in totals:
         units[(origin(item), item.claim.low, item.claim.high)] = item.claim.best
     if len(units) - 1 < OUTLIER_MIN_OTHERS:
         return set()
+    weights = _origin_weights(totals)
     centre = statistics.median(units.values())
-    support: dict[tuple[int, int | None], int] = defaultdict(int)
+    support: dict[tuple[int, int | None], float] = defaultdict(float)
     points: dict[tuple[int, int | None], int] = {}
-    for (_, low, high), point in units.items():
-        support[(low, high)] += 1
+    for (source, low, high), point in units.items():
+        support[(low, high)] += weights[source]
         points[(low, high)] = point
     outlying = {
-        value for value, count in support.items() if count < OUTLIER_MIN_SUPPORT and _far(points[value], centre)
+        value for value, weight in support.items() if weight < OUTLIER_MIN_SUPPORT and _far(points[value], centre)
     }
     return {item.claim_id for item in totals if (item.claim.low, item.claim.high) in outlying}
 
@@ -430,11 +487,39 @@ def subgroups_above_every_total(subgroups: Sequence[Figure], credible: Sequence[
     support: dict[int, set[str]] = defaultdict(set)
     for item in subgroups:
         support[floor_of(item.claim)].add(origin(item))
+    weights = _origin_weights(subgroups)
     return {
         item.claim_id
         for item in subgroups
-        if (value := floor_of(item.claim)) > top and _far(value, top) and len(support[value]) < OUTLIER_MIN_SUPPORT
+        if (value := floor_of(item.claim)) > top
+        and _far(value, top)
+        and sum(weights[source] for source in support[value]) < OUTLIER_MIN_SUPPORT
     }
+
+
+def adversary_losses(subgroups: Sequence[Figure]) -> set[int]:
+    """Claim ids of a party's count of its enemy's dead that no one outside the conflict states (RULE_PARTY_ACCOUNT).
+
+    State media announcing "30 terrorists killed", or a group claiming the soldiers it killed, tell of the
+    other side's losses, which parties inflate: such a count bounds the toll only once a source that is not a
+    party states the same count. A party's count of its own losses ("three security officers killed" in
+    state media) stays a floor: parties understate those, so it never caps the total.
+    """
+    told_by_others = {
+        (_subgroup_key(item.claim), floor_of(item.claim)) for item in subgroups if not is_party_account(item)
+    }
+    return {
+        item.claim_id
+        for item in subgroups
+        if is_party_account(item)
+        and item.claim.subgroup in ADVERSARY_SUBGROUPS
+        and (_subgroup_key(item.claim), floor_of(item.claim)) not in told_by_others
+    }
+
+
+def own_side_losses(subgroups: Sequence[Figure]) -> list[Figure]:
+    """A party's counts of its own side's dead: floors, never caps (RULE_PARTY_ACCOUNT)."""
+    return [item for item in subgroups if is_party_account(item) and item.claim.subgroup in OWN_SIDE_SUBGROUPS]
 
 
 def _replaces(item: Figure, estimate: int | None, leader: Figure) -> bool:
@@ -607,6 +692,7 @@ def reconcile_figure(kind: FigureKind, items: Sequence[Figure], policy: Policy, 
 
     `dead` is the event's reconciled death toll, given when `kind` is the injured.
     """
+    items = mark_echoes(items)
     specific, aggregates, stand_in = set_aside_aggregates(items)
     leads = report_leads(specific)
     in_passing = leads.in_passing
@@ -623,8 +709,11 @@ def reconcile_figure(kind: FigureKind, items: Sequence[Figure], policy: Policy, 
         # Every figure looks far from every other: there is no "rest", so nothing is an outlier.
         credible, outliers = precise, set()
     outliers |= subgroups_above_every_total(subgroups, credible)
+    adversary = adversary_losses(subgroups)
     floor, floor_ids = subgroup_floor(
-        item for item in subgroups if item.claim_id not in passing_subgroups and item.claim_id not in outliers
+        item
+        for item in subgroups
+        if item.claim_id not in passing_subgroups and item.claim_id not in outliers and item.claim_id not in adversary
     )
 
     if credible:
@@ -650,6 +739,18 @@ def reconcile_figure(kind: FigureKind, items: Sequence[Figure], policy: Policy, 
         notes.append(f"subgroup floor {floor} from claim(s) {', '.join(map(str, floor_ids))}")
     if outliers:
         notes.append(f"outlier(s) without independent support: {', '.join(map(str, sorted(outliers)))}")
+    if adversary:
+        notes.append(
+            f"a party's count of its enemy's dead, told by no one else, sets no floor ({RULE_PARTY_ACCOUNT}): "
+            f"{', '.join(map(str, sorted(adversary)))}"
+        )
+    if own := own_side_losses(subgroups):
+        notes.append(f"a party's count of its own losses, a floor only ({RULE_PARTY_ACCOUNT}): {_listed(own)}")
+    if echoes := [item for item in items if item.echo_of is not None]:
+        notes.append(
+            f"echo(es) repeating an earlier outlet's words count once, as their original ({RULE_ECHO}): "
+            + ", ".join(f"{item.claim_id} of {item.echo_of}" for item in sorted(echoes, key=lambda i: i.when))
+        )
     if superseded:
         notes.append(
             f"{len(superseded)} claim(s) replaced by a later figure of the same source "

@@ -22,7 +22,7 @@ from service.reconciliation.place_time import reconcile_date, reconcile_place
 from service.reconciliation.policy import Policy
 
 # Bump when any rule's behaviour changes, so stored decisions can be recomputed.
-RULES_VERSION = "2026.11-8"
+RULES_VERSION = "2026.11-9"
 
 
 def _dead(decisions: dict[str, FieldDecision], kind: FigureKind) -> int:

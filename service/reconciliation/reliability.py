@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from service.domain import SourcedClaim
+
 RELIABILITY_RULE = "source.beta_agreement/v1"
 
 # Priors by source type: wires and NGOs that document casualties carry more weight by default than a
@@ -51,6 +53,12 @@ class Reliability:
 
 def prior_for(source_type: str | None) -> float:
     return TYPE_PRIORS.get(source_type or "", UNKNOWN_TYPE_PRIOR)
+
+
+def weight_of(sourced: SourcedClaim) -> float:
+    """The weight a claim's source carries in reconciliation: its learned reliability when one has been
+    estimated, else the prior for its type."""
+    return sourced.reliability if sourced.reliability is not None else prior_for(sourced.source_type)
 
 
 def reliability(record: ClaimRecord, source_type: str | None) -> Reliability:

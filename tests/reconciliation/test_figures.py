@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from service.domain import FieldDecision, FigureClaim, FigureKind, Qualifier, SourcedClaim
 from service.reconciliation import Policy, reconcile
@@ -422,3 +423,100 @@ def test_a_wounded_victim_beside_the_dead_one_stays_injured() -> None:
         sourced(2, 2, "Radio", WED, exact(1, quote="One of the two shot near the park has died")),
     ]
     assert _injured(counted).value["best"] == 2
+
+
+WIRE_SENTENCE = "At least 80 people were killed when the market was shelled on Monday, officials said."
+
+
+def _wire_story_reprinted(reprints: int) -> list[SourcedClaim]:
+    """Tolls near 10, and one wire sentence with 80 printed by `reprints` more outlets word for word."""
+    claims = [
+        sourced(1, 1, "A", MON, exact(10)),
+        sourced(2, 2, "B", TUE, exact(12)),
+        sourced(3, 3, "C", TUE, exact(11)),
+        sourced(4, 4, "Wire", WED, exact(80, quote=WIRE_SENTENCE)),
+    ]
+    for number in range(reprints):
+        # Case and punctuation change in reprints; the words do not.
+        claims.append(sourced(5 + number, 5 + number, f"Reprint {number}", THU, exact(80, quote=WIRE_SENTENCE.upper())))
+    return claims
+
+
+def test_a_wire_story_reprinted_word_for_word_counts_once() -> None:
+    decision = killed(_wire_story_reprinted(reprints=3))
+    assert decision.value == {"low": 10, "best": 12, "high": 12}  # the 80 stays an outlier of one origin
+    assert decision.note is not None and "figure.echo_by_wording/v1" in decision.note
+    assert "5 of 4" in decision.note  # each reprint names the claim it repeats
+
+
+def test_the_same_figure_in_other_words_is_independent_support() -> None:
+    claims = _wire_story_reprinted(reprints=0)
+    claims.append(
+        sourced(9, 9, "Other outlet", THU, exact(80, quote="The market attack left 80 people dead, a doctor said."))
+    )
+    assert killed(claims).value == {"low": 10, "best": 80, "high": 80}
+
+
+def test_short_quotes_alike_are_not_echoes() -> None:
+    # "Two killed in shooting" is written independently every day: too short to be a copy.
+    claims = [
+        sourced(1, 1, "A", MON, exact(2, quote="Two killed in shooting")),
+        sourced(2, 2, "B", MON, exact(2, quote="two killed in shooting")),
+    ]
+    assert "echo" not in (killed(claims).note or "")
+
+
+def typed(
+    claim_id: int, report_id: int, source: str, source_type: str, day: dt.date, claim: FigureClaim
+) -> SourcedClaim:
+    return replace(sourced(claim_id, report_id, source, day, claim), source_type=source_type)
+
+
+def test_an_outlier_backed_by_two_parties_to_the_conflict_still_needs_support() -> None:
+    base = _tolls_with_a_far_figure(extra_origin=False)[:3]
+    two_parties = [
+        *base,
+        typed(4, 4, "State TV", "state_media", WED, exact(80)),
+        typed(5, 5, "Rebel channel", "party", WED, exact(80)),
+    ]
+    assert killed(two_parties).value == {"low": 10, "best": 12, "high": 12}
+    party_and_wire = [
+        *base,
+        typed(4, 4, "State TV", "state_media", WED, exact(80)),
+        typed(5, 5, "Wire", "wire", WED, exact(80)),
+    ]
+    assert killed(party_and_wire).value == {"low": 10, "best": 80, "high": 80}
+
+
+def test_a_learned_reliability_outweighs_the_prior_of_the_type() -> None:
+    base = _tolls_with_a_far_figure(extra_origin=False)[:3]
+    trusted = [
+        *base,
+        replace(typed(4, 4, "State TV", "state_media", WED, exact(80)), reliability=0.9),
+        replace(typed(5, 5, "Rebel channel", "party", WED, exact(80)), reliability=0.9),
+    ]
+    assert killed(trusted).value == {"low": 10, "best": 80, "high": 80}
+
+
+def test_a_partys_count_of_its_enemys_dead_sets_no_floor_on_its_own_word() -> None:
+    claims = [
+        sourced(1, 1, "Local", TUE, at_least(5)),
+        typed(2, 2, "State TV", "state_media", TUE, exact(12, subgroup="militants")),
+    ]
+    decision = killed(claims)
+    assert decision.value == {"low": 5, "best": 5, "high": None}
+    assert decision.note is not None and "figure.party_account/v1" in decision.note
+    # Stated by an outlet that is not a party, the same count is a floor again.
+    confirmed = [*claims, sourced(3, 3, "Wire", WED, exact(12, subgroup="militants"))]
+    assert killed(confirmed).value == {"low": 12, "best": 12, "high": None}
+
+
+def test_a_partys_count_of_its_own_losses_is_a_floor_not_a_cap() -> None:
+    claims = [
+        typed(1, 1, "State TV", "state_media", TUE, exact(3, subgroup="security forces")),
+        sourced(2, 2, "Wire", WED, exact(7)),
+    ]
+    decision = killed(claims)
+    assert decision.value == {"low": 7, "best": 7, "high": 7}
+    assert 1 in decision.supporting  # three of the seven: no conflict
+    assert decision.note is not None and "own losses" in decision.note
