@@ -71,6 +71,20 @@ def reprocess() -> None:
     typer.echo(f"re-extracted {stats.reports} reports ({stats.claims} claims); reconciled {stats.events} events")
 
 
+@app.command("learn-reliability")
+def learn_reliability(
+    max_rounds: Annotated[int, typer.Option(min=1, max=50, help="Rounds of estimate-then-reconcile at most")] = 5,
+) -> None:
+    """Estimate each source's reliability from how its figures held up, and re-derive events weighed by it."""
+    from service.db import make_engine, migrate
+    from service.reprocess import learn_reliability as run_learning
+
+    settings = get_settings()
+    migrate(settings.resolved_database_url)
+    stats = run_learning(make_engine(settings.resolved_database_url), max_rounds, show_progress=True)
+    typer.echo(f"{stats.rounds} round(s): {stats.sources} source weights moved, {stats.events} events re-derived")
+
+
 @app.command()
 def replay(
     reports: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="reports.jsonl")],

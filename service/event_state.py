@@ -69,6 +69,8 @@ def main_event_claims(reports: Mapping[int, MemberSummary], claims: Iterable[Sto
                 published_at=report.published_at,
                 arrival=row.report_id,
                 claim=row.typed(),
+                source_type=report.source_type,
+                reliability=report.source_reliability,
             )
         )
     return sourced

@@ -192,7 +192,7 @@ class Pipeline:
     # Matching evidence of stored reports, derived from their immutable text and claims: computed once per
     # report instead of once per comparison. Bounded; entries of rolled-back reports are dropped.
     _evidence: OrderedDict[int, ReportEvidence] = field(default_factory=OrderedDict)
-    _source_ids: dict[str, int] = field(default_factory=dict)  # committed sources by name
+    _sources: dict[str, report_repo.SourceRef] = field(default_factory=dict)  # committed sources by name
 
     @property
     def thresholds(self) -> Thresholds:
@@ -218,23 +218,24 @@ class Pipeline:
         with self._lock, Session(self.engine, expire_on_commit=False) as session:
             try:
                 lock_for_matching(session)
-                sources = dict(self._source_ids)
+                sources = dict(self._sources)
+                refs = [self._source(session, p.item, sources) for p in prepared]
                 keys = [
-                    report_repo.ReportKey(self._source_id(session, p.item, sources), p.item.id, p.content_hash)
-                    for p in prepared
+                    report_repo.ReportKey(ref.id, p.item.id, p.content_hash)
+                    for p, ref in zip(prepared, refs, strict=True)
                 ]
                 known = KnownReports()
                 for key, report_id in report_repo.stored_report_keys(session, keys).items():
                     known.add(key, report_id)
                 state = BatchState(known, DeferredWrites.for_batch(session), added)
                 results = [
-                    self._ingest_one(session, report, key, vector, state)
-                    for report, key, vector in zip(prepared, keys, vectors, strict=True)
+                    self._ingest_one(session, report, key, ref, vector, state)
+                    for report, key, ref, vector in zip(prepared, keys, refs, vectors, strict=True)
                 ]
                 state.deferred.write(session)
                 session.commit()
                 if len(sources) <= SOURCE_CACHE_SIZE:
-                    self._source_ids = sources  # now committed: safe to reuse
+                    self._sources = sources  # now committed: safe to reuse
             except BaseException:
                 session.rollback()
                 self.index.remove(added)  # the index must never hold a vector the database lacks
@@ -273,6 +274,7 @@ class Pipeline:
         session: Session,
         prepared: PreparedReport,
         key: report_repo.ReportKey,
+        source: report_repo.SourceRef,
         vector: np.ndarray,
         state: BatchState,
     ) -> IngestResult:
@@ -310,7 +312,14 @@ class Pipeline:
         else:
             event = state.event(session, result.event_id)
         member = event_repo.MemberSummary(
-            report_id, key.source_id, item.source.strip(), item.title, item.published_at, prepared.event_date
+            report_id,
+            key.source_id,
+            item.source.strip(),
+            item.title,
+            item.published_at,
+            prepared.event_date,
+            source.source_type,
+            source.reliability,
         )
         event.members.append(member)
         event.claims.extend(main_event_claims({report_id: member}, claims))
@@ -351,12 +360,14 @@ class Pipeline:
             confidence=result.score,
         )
 
-    def _source_id(self, session: Session, item: ReportCreate, sources: dict[str, int]) -> int:
+    def _source(
+        self, session: Session, item: ReportCreate, sources: dict[str, report_repo.SourceRef]
+    ) -> report_repo.SourceRef:
         name = item.source.strip()
         # A known source needs no lookup, unless the report brings a source type to record.
-        if (source_id := sources.get(name)) is None or item.source_type:
-            source_id = sources[name] = report_repo.source_id_for(session, name, item.source_type)
-        return source_id
+        if (ref := sources.get(name)) is None or item.source_type:
+            ref = sources[name] = report_repo.source_for(session, name, item.source_type)
+        return ref
 
     def _store_claims(
         self, session: Session, report_id: int, prepared: PreparedReport

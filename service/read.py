@@ -237,6 +237,7 @@ def _sources_public(session: Session, sources: list[Source]) -> list[SourcePubli
                     agreed=estimate.agreed,
                     conflicted=estimate.conflicted,
                     superseded=estimate.superseded,
+                    in_use=source.reliability if source.reliability is not None else estimate.prior,
                     rule=estimate.rule,
                 ),
             )

@@ -2,6 +2,7 @@
 
 Run after the extractor improves. Memberships and pins are not touched, so analysts' merges,
 detachments and pinned values survive; each event that changes gets a `reprocessed` revision.
+`learn_reliability` re-derives events too, after re-estimating what each source's word is worth.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from service.db import lock_for_matching
 from service.domain import Extraction, report_document
 from service.event_state import refresh_event
 from service.extraction import extract
+from service.reconciliation.reliability import ClaimRecord, reliability
 from service.repositories import events as event_repo
 from service.repositories import reports as report_repo
+from service.repositories import sources as source_repo
 
 Extractor = Callable[[str, dt.date | None], Extraction]
 
@@ -60,10 +63,61 @@ def reprocess(
             reports += len(chunk)
             progress.update(len(chunk))
         progress.close()
-    for event_id in tqdm(sorted(touched), desc="reconciling", unit="event", disable=not show_progress):
+    _refresh_events(engine, touched, "reprocessed", show_progress)
+    return ReprocessStats(reports, claims, len(touched))
+
+
+def _refresh_events(engine: Engine, event_ids: set[int], kind: str, show_progress: bool) -> None:
+    for event_id in tqdm(sorted(event_ids), desc="reconciling", unit="event", disable=not show_progress):
         with Session(engine) as session, session.begin():
             lock_for_matching(session)
             event = event_repo.get_event(session, event_id)
             if event is not None and event.status == "active":
-                refresh_event(session, event, "reprocessed", None)
-    return ReprocessStats(reports, claims, len(touched))
+                refresh_event(session, event, kind, None)
+
+
+# A source's reliability that moves less than this in a round is settled.
+RELIABILITY_TOLERANCE = 0.01
+
+
+@dataclass(frozen=True)
+class ReliabilityStats:
+    rounds: int
+    sources: int  # sources whose stored reliability changed
+    events: int  # events re-derived under the new weights
+
+
+def learn_reliability(engine: Engine, max_rounds: int = 5, *, show_progress: bool = False) -> ReliabilityStats:
+    """Truth discovery as CRH alternates it: estimate each source's reliability from how its figures agree with
+    the reconciled values, store it, re-derive the events of the sources whose weight moved, and repeat until
+    no weight moves by more than RELIABILITY_TOLERANCE or `max_rounds` have run.
+
+    Reconciliation weighs a source's claims by the stored value from then on (`Evidence.weight`), in place of
+    the prior for its type. Each re-derived event that changes gets a `reweighted` revision. A server that is
+    running keeps the weights it read for sources it has cached until it restarts; events it re-derives read
+    them afresh.
+    """
+    moved_sources: set[int] = set()
+    refreshed: set[int] = set()
+    rounds = 0
+    while rounds < max_rounds:
+        rounds += 1
+        with Session(engine) as session, session.begin():
+            lock_for_matching(session)
+            sources = source_repo.all_sources(session)
+            records = source_repo.claim_records(session, [s.id for s in sources if s.id is not None])
+            moved: dict[int, float] = {}
+            for source in sources:
+                assert source.id is not None
+                value = reliability(records.get(source.id, ClaimRecord()), source.source_type).value
+                if source.reliability is None or abs(source.reliability - value) > RELIABILITY_TOLERANCE:
+                    moved[source.id] = value
+            source_repo.set_reliabilities(session, moved)
+            reports = source_repo.report_ids_of_sources(session, list(moved))
+            events = set(report_repo.events_of_reports(session, reports).values()) if reports else set()
+        if not moved:
+            break
+        moved_sources.update(moved)
+        refreshed.update(events)
+        _refresh_events(engine, events, "reweighted", show_progress)
+    return ReliabilityStats(rounds, len(moved_sources), len(refreshed))

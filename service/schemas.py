@@ -372,6 +372,10 @@ class ReliabilityPublic(BaseModel):
     agreed: int = Field(description="Figure claims that support their event's reconciled figure.")
     conflicted: int = Field(description="Figure claims that conflict with it.")
     superseded: int = Field(description="Figure claims the source itself later revised (not held against it).")
+    in_use: float = Field(
+        description="What reconciliation weighs this source's claims by now: the value stored by the last "
+        "`concord learn-reliability`, else the prior."
+    )
     rule: str
 
 

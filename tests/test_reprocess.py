@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from service.domain import Extraction, FigureClaim, FigureKind, Qualifier, Span
 from service.models import Claim
-from service.reprocess import reprocess
+from service.reprocess import learn_reliability, reprocess
 
 
 def _five_killed(document: str, published_at: dt.date | None) -> Extraction:
@@ -49,3 +49,34 @@ def test_reprocess_rederives_claims_and_keeps_corrections(client: TestClient) ->
     with Session(engine) as session:
         versions = {c.extractor_version for c in session.exec(select(Claim).where(Claim.origin == "extracted"))}
     assert versions == {"rules/test"}
+
+
+def _killed(client: TestClient, report_id: str, source: str, key: str, killed: int) -> int:
+    body = {"id": report_id, "source": source, "text": f"Report {report_id}.", "event_key": key}
+    answer = client.post("/v1/reports", json={**body, "claims": [{"field": "killed", "low": killed, "high": killed}]})
+    assert answer.status_code == 201, answer.text
+    return int(answer.json()["event"])
+
+
+def test_learned_reliability_weighs_sources_whose_figures_keep_failing(client: TestClient) -> None:
+    # Two outlets that overstate every toll: each time three others agree on it, and they are outliers.
+    for number in range(3):
+        for outlet in ("a", "b", "c"):
+            _killed(client, f"{outlet}{number}", f"{outlet}.example", f"past-{number}", 10)
+        _killed(client, f"x{number}", "x.example", f"past-{number}", 40)
+    # Now the two overstate together: by the prior (two origins of unknown standing) that is support.
+    for outlet, killed in (("a", 10), ("b", 12), ("c", 11), ("x", 80), ("y", 80)):
+        event = _killed(client, f"{outlet}-now", f"{outlet}.example", "now", killed)
+    assert client.get(f"/v1/events/{event}").json()["figures"]["killed"]["best"] == 80
+
+    engine = client.app.state.engine  # type: ignore[attr-defined]
+    stats = learn_reliability(engine)
+    sources = {s["name"]: s["reliability"] for s in client.get("/v1/sources").json()["items"]}
+    assert sources["x.example"]["in_use"] < sources["a.example"]["in_use"]
+    assert sources["x.example"]["conflicted"] >= 3
+    # Weighed by what x has shown itself to be worth, its 80 no longer has the support an outlier needs.
+    assert client.get(f"/v1/events/{event}").json()["figures"]["killed"]["best"] == 12
+    kinds = [r["kind"] for r in client.get(f"/v1/events/{event}/history").json()["revisions"]]
+    assert kinds[-1] == "reweighted"
+    assert stats.sources >= 1 and stats.events >= 1
+    assert learn_reliability(engine).sources == 0  # settled: a second run moves nothing

@@ -39,6 +39,8 @@ class Source(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True, max_length=200)
     source_type: str | None = Field(default=None, max_length=40)
+    # Learned by `concord learn-reliability`; reconciliation weighs the source by it (else by its type's prior).
+    reliability: float | None = Field(default=None)
     created_at: dt.datetime = _timestamp()
 
 

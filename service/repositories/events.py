@@ -85,6 +85,8 @@ class MemberSummary:
     title: str
     published_at: dt.date | None
     event_date: dt.date | None
+    source_type: str | None = None  # wire, state_media, party...: weighs the source's figures
+    source_reliability: float | None = None  # learned; outweighs the type's prior when set
 
 
 _REPORTS, _MEMBERS, _SOURCES, _EVENTS = table_of(Report), table_of(EventMember), table_of(Source), table_of(Event)
@@ -99,6 +101,8 @@ _MEMBER_SUMMARIES = (
         _REPORTS.c.title,
         _REPORTS.c.published_at,
         _REPORTS.c.event_date,
+        _SOURCES.c.source_type,
+        _SOURCES.c.reliability,
     )
     .select_from(
         _REPORTS.join(_MEMBERS, _MEMBERS.c.report_id == _REPORTS.c.id).join(

@@ -21,24 +21,36 @@ from service.repositories.core import table_of
 
 _SOURCES = table_of(Source)
 # Built once: statement construction cost more than SQLite's work for these per-report statements.
-_SELECT_SOURCE = sa_select(_SOURCES.c.id, _SOURCES.c.source_type).where(_SOURCES.c.name == bindparam("name"))
+_SELECT_SOURCE = sa_select(_SOURCES.c.id, _SOURCES.c.source_type, _SOURCES.c.reliability).where(
+    _SOURCES.c.name == bindparam("name")
+)
 _INSERT_SOURCE = insert(_SOURCES).returning(_SOURCES.c.id)
 _SET_SOURCE_TYPE = update(_SOURCES).where(_SOURCES.c.id == bindparam("source_id"))
 
 
-def source_id_for(session: Session, name: str, source_type: str | None) -> int:
-    """The id of the source called `name`, created if new; a type is recorded on a source without one.
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """What ingest needs of a source: its id, and what its claims weigh (type, learned reliability)."""
+
+    id: int
+    source_type: str | None
+    reliability: float | None
+
+
+def source_for(session: Session, name: str, source_type: str | None) -> SourceRef:
+    """The source called `name`, created if new; a type is recorded on a source without one.
 
     Plain statements: half the reports of a replay come from a source not seen before.
     """
     found = session.execute(_SELECT_SOURCE, {"name": name}).first()
     if found is None:
         values = {"name": name, "source_type": source_type, "created_at": utcnow()}
-        return int(session.execute(_INSERT_SOURCE, values).scalar_one())
-    source_id, recorded_type = found
+        return SourceRef(int(session.execute(_INSERT_SOURCE, values).scalar_one()), source_type, None)
+    source_id, recorded_type, learned = found
     if source_type and recorded_type is None:
         session.execute(_SET_SOURCE_TYPE, {"source_id": source_id, "source_type": source_type})
-    return int(source_id)
+        recorded_type = source_type
+    return SourceRef(int(source_id), recorded_type, learned)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from sqlalchemy import func
+from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from service.models import Claim, FieldDecisionRow, Report, Source
@@ -54,3 +54,17 @@ def claim_records(session: Session, source_ids: list[int]) -> dict[int, ClaimRec
                     if (source_id := claim_source.get(claim_id)) is not None:
                         counts[source_id][role] += 1
     return {source_id: ClaimRecord(c["agreed"], c["conflicted"], c["superseded"]) for source_id, c in counts.items()}
+
+
+def all_sources(session: Session) -> list[Source]:
+    return list(session.exec(select(Source).order_by(col(Source.id))).all())
+
+
+def set_reliabilities(session: Session, values: dict[int, float]) -> None:
+    for source_id, value in values.items():
+        session.execute(update(Source).where(col(Source.id) == source_id).values(reliability=value))
+
+
+def report_ids_of_sources(session: Session, source_ids: list[int]) -> list[int]:
+    rows = session.exec(select(Report.id).where(col(Report.source_id).in_(source_ids))).all()
+    return [int(report_id) for report_id in rows if report_id is not None]
