@@ -112,11 +112,11 @@ def learn_reliability(engine: Engine, max_rounds: int = 5, *, show_progress: boo
                 value = reliability(records.get(source.id, ClaimRecord()), source.source_type).value
                 if source.reliability is None or abs(source.reliability - value) > RELIABILITY_TOLERANCE:
                     moved[source.id] = value
+            if not moved:
+                break
             source_repo.set_reliabilities(session, moved)
             reports = source_repo.report_ids_of_sources(session, list(moved))
             events = set(report_repo.events_of_reports(session, reports).values()) if reports else set()
-        if not moved:
-            break
         moved_sources.update(moved)
         refreshed.update(events)
         _refresh_events(engine, events, "reweighted", show_progress)

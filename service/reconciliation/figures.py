@@ -54,7 +54,8 @@ OUTLIER_MIN_SUPPORT = 2 * UNKNOWN_TYPE_PRIOR - 1e-9
 # A claim repeats another's wording when their quotes share at least this many words, in order, and no
 # other: short phrasings ("two killed in shooting") are written independently every day.
 ECHO_MIN_WORDS = 8
-# Sources that are a party to the conflict they report on, and the subgroups that are their enemy's.
+# Sources that are a party to the conflict they report on, and the subgroups (normalised labels) that are
+# their enemy's and their own.
 PARTY_SOURCE_TYPES = ("state_media", "party")
 ADVERSARY_SUBGROUPS = ("militants", "perpetrators")
 OWN_SIDE_SUBGROUPS = ("security forces",)
@@ -445,7 +446,8 @@ def _origin_weights(items: Iterable[Figure]) -> dict[str, float]:
     """Each origin's weight: the most its sources are worth (an echo weighs as its original's outlet)."""
     weights: dict[str, float] = {}
     for item in items:
-        weights[origin(item)] = max(weights.get(origin(item), 0.0), item.weight)
+        key = origin(item)
+        weights[key] = max(weights.get(key, 0.0), item.weight)
     return weights
 
 
@@ -512,14 +514,14 @@ def adversary_losses(subgroups: Sequence[Figure]) -> set[int]:
         item.claim_id
         for item in subgroups
         if is_party_account(item)
-        and item.claim.subgroup in ADVERSARY_SUBGROUPS
+        and _subgroup_key(item.claim) in ADVERSARY_SUBGROUPS
         and (_subgroup_key(item.claim), floor_of(item.claim)) not in told_by_others
     }
 
 
 def own_side_losses(subgroups: Sequence[Figure]) -> list[Figure]:
     """A party's counts of its own side's dead: floors, never caps (RULE_PARTY_ACCOUNT)."""
-    return [item for item in subgroups if is_party_account(item) and item.claim.subgroup in OWN_SIDE_SUBGROUPS]
+    return [item for item in subgroups if is_party_account(item) and _subgroup_key(item.claim) in OWN_SIDE_SUBGROUPS]
 
 
 def _replaces(item: Figure, estimate: int | None, leader: Figure) -> bool:
