@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from service.domain import FigureClaim, FigureKind, Qualifier, Span
 from service.extraction.numbers import CARDINAL, QUALIFIER, QUANTITY, Quantity, parse_cardinal, quantity_from_match
@@ -107,6 +107,15 @@ _OTHER_VERBS = {
 }
 _PERPETRATOR = r"(?:assailants?|gunm[ae]n|attackers?|perpetrators?|shooters?|suspects?|bombers?|killers?)"
 _PERPETRATOR_WORD = re.compile(_PERPETRATOR, re.IGNORECASE)
+_PERPETRATORS = r"(?:assailants|gunmen|attackers|perpetrators|shooters|suspects|bombers|hijackers)"
+# "Both assailants ... were located and killed", "The gunmen were shot dead": the attackers' own deaths.
+_ATTACKERS_DIED = re.compile(
+    rf"\b(?:(?P<both>both)|the)\s+(?P<noun>{_PERPETRATORS})\b(?:,[^.;]{{1,80}},)?[^.;]{{0,60}}?"
+    r"\bwere\s+(?:[\w-]+\s+){0,3}?(?:killed|shot\s+dead|shot\s+to\s+death|pronounced\s+dead)\b",
+    re.IGNORECASE,
+)
+# "Two assailants opened fire": how many attackers "the assailants" are.
+_ATTACKER_COUNT = re.compile(rf"\b(?P<n>{CARDINAL})\s+(?:[\w'’-]+\s+)?(?P<noun>{_PERPETRATORS})\b", re.IGNORECASE)
 # "shot at" is fired upon, unless a place or time follows: "five people were shot at a party".
 # (_shot_at_is_fired_upon also wants a passive auxiliary: "two men shot at a house" is fired upon.)
 _SHOT_AT_TARGET = (
@@ -134,6 +143,7 @@ _VERB = (
 
 # A person's full name: "Jane Roe", "John Q. Public", "Ana Ruiz-Soto".
 _FULL_NAME = r"(?-i:[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3})"
+_FULL_NAME_RE = re.compile(_FULL_NAME)
 # People named by what they do: "two firefighters", "four mail carriers", "three journalists".
 _AGENT_NOUN = r"[a-z]{3,}(?:ers|ors|ists|ians|ees|men)\b"
 # "a 21 year old female was shot": an age written without hyphens, not a count.
@@ -531,6 +541,7 @@ class _Hit:
     summary: bool = False  # "3 fatalities", "fatalities coded as 10": the writer's own total
     implicit: bool = False  # a count read from the grammar ("a man was killed"), not a stated number
     bound_only: bool = False  # a combined count of the dead and the wounded: caps the dead, counts neither
+    plural_attackers: bool = False  # "the assailants were killed": as many as the report says attacked
 
 
 def _kind_from(match: re.Match[str]) -> _KindName | None:
@@ -613,6 +624,16 @@ _RAISED_TO_WORDS = ("rais", "ris", "rose", "climb", "increas", "jump", "bring", 
 _NOUN_COUNT_WORDS = ("fatalit", "deaths", "bodies", "corpses", "martyrs", "casualties", "injuries")
 _ONE_FATALLY_WORDS = ("fatally", "mortally", "died", "succumbed", "killed", "dead")
 _SUICIDE_WORDS = ("himself", "herself", "life", "suicide", "self-inflicted")
+_ATTACKERS_DIED_WORDS = (
+    "assailants",
+    "gunmen",
+    "attackers",
+    "perpetrators",
+    "shooters",
+    "suspects",
+    "bombers",
+    "hijackers",
+)
 _SELF_SHOT_WORDS = ("himself", "herself", "self-inflicted")
 _DEADLY_WORDS = ("fatal", "deadly", "shooting")
 _DEATH_OF_WORDS = ("death", "killing", "murder", "slaying", "homicide", "shooting")
@@ -793,6 +814,10 @@ def _hits_in(text: str, headline: bool = False) -> list[_Hit]:
         if _LATER_ON.match(text, match.end()):
             continue  # "the suspect committed suicide in 2008": a death long after the event
         hits.append(_Hit("killed", Quantity(1, 1, Qualifier.EXACT), match.start(), match.end(), "perpetrators"))
+    for match in _ATTACKERS_DIED.finditer(text) if mentions_any(keywords, _ATTACKERS_DIED_WORDS) else ():
+        # "the assailants": their number is told where they are introduced, resolved over the whole report
+        quantity = Quantity(2, 2, Qualifier.EXACT) if match.group("both") else Quantity(2, None, Qualifier.AT_LEAST)
+        hits.append(_Hit("killed", quantity, match.start(), match.end(), "perpetrators", plural_attackers=True))
     if not suicide:
         for match in _SELF_SHOT.finditer(text) if mentions_any(keywords, _SELF_SHOT_WORDS) else ():
             hits.append(_Hit("shot", Quantity(1, 1, Qualifier.EXACT), match.start(), match.end()))
@@ -870,7 +895,30 @@ def _hits_in(text: str, headline: bool = False) -> list[_Hit]:
             hits.append(_Hit(kind, zero, match.start(), match.end()))
     if hits and mentions_any(keywords, _HYPOTHETICAL_WORDS):
         hits = [hit for hit in hits if not _hypothetical(text, hit)]
+    if hits and _PERPETRATOR_WORD.search(text):
+        hits = [_attacker_as_object(text, hit) for hit in hits]
     return _drop_overlaps(hits)
+
+
+# "Police shot the gunman", "Hartnett returned fire and injured the assailant": the attacker is the one hurt.
+_ATTACKER_AS_OBJECT = re.compile(
+    rf"\b(?:shot|injured|wounded|hit|struck)\s+(?:and\s+(?:injured|wounded)\s+)?the\s+{_PERPETRATOR}\s*$",
+    re.IGNORECASE,
+)
+
+
+_FATALLY = re.compile(r"\b(?:fatally|mortally)\b", re.IGNORECASE)
+
+
+def _attacker_as_object(text: str, hit: _Hit) -> _Hit:
+    """An attacker shot in the act ("police fatally shot the gunman") is counted among the dead or the
+    injured as an attacker (see `_subgroup_total`), not as a victim."""
+    if hit.kind not in (_SHOT, "injured", "killed") or hit.subgroup is not None or hit.quantity.low != 1:
+        return hit
+    if not _ATTACKER_AS_OBJECT.search(text, hit.start, hit.end):
+        return hit
+    fatal = hit.kind == "killed" or _FATALLY.search(text, max(0, hit.start - 12), hit.end) is not None
+    return replace(hit, kind="killed" if fatal else "injured", subgroup="perpetrators", excludes_agent=False)
 
 
 # "I could have been killed", "police could not say if the man had died": no one was.
@@ -1239,19 +1287,19 @@ def extract_figures(clauses: Sequence[tuple[Segment, int]]) -> list[FigureClaim]
     """All figure claims in the clauses, headline per kind first (see module docstring)."""
     claims: list[FigureClaim] = []
     shot: list[FigureClaim] = []
-    agentless_killed: list[FigureClaim] = []
-    agent_counted: list[FigureClaim] = []
-    summaries: list[FigureClaim] = []
-    beside_killed: list[FigureClaim] = []
+    roles = _Roles()
     implicit: list[FigureClaim] = []
     told_in_full: list[tuple[int, int]] = []  # clauses stating a count, or a gunman's death
     seen: set[tuple[str, int, int | None, str, int, str | None, bool]] = set()
     cause_ref = max((ref for _, ref in clauses), default=0) + 1
     tally_ref = cause_ref + 1
     link_ref = cause_ref + 2
+    attackers = _Attackers()
     for clause, clause_ref in clauses:
         # A report's first clause is its headline, unless it ends as prose does, with a full stop.
-        hits = _hits_in(clause.text, headline=clause.start == 0 and not _PROSE_END.search(clause.text))
+        in_title = clause.start == 0 and not _PROSE_END.search(clause.text)
+        hits = _hits_in(clause.text, headline=in_title)
+        hits = attackers.read(clause.text, hits)
         source = _quoted_source(clause.text) if hits else None
         protest = (
             _PROTEST.search(clause.text) if hits and mentions_any(keyword_text(clause.text), _PROTEST_WORDS) else None
@@ -1286,19 +1334,96 @@ def extract_figures(clauses: Sequence[tuple[Segment, int]]) -> list[FigureClaim]
             seen.add(key)
             claims.append(claim)
             if hit.excludes_agent and claim.kind == FigureKind.KILLED:
-                agentless_killed.append(claim)
+                roles.agentless_killed.append(claim)
             if hit.counts_agent:
-                agent_counted.append(claim)
+                roles.agent_counted.append(claim)
             if hit.summary:
-                summaries.append(claim)
+                roles.summaries.append(claim)
             if states_dead and claim.kind == FigureKind.INJURED:
-                beside_killed.append(claim)
+                roles.beside_killed.append(claim)
+            if in_title:
+                roles.in_title.append(claim)
     moved = _deaths_in_passing(claims, implicit, told_in_full, cause_ref)
     if moved:
         claims = [moved.get(id(c), c) for c in claims]
-        agentless_killed = [moved.get(id(c), c) for c in agentless_killed]
+        roles.agentless_killed = [moved.get(id(c), c) for c in roles.agentless_killed]
     claims.extend(_derived_from_shot(claims, shot))
-    return _order(claims, agentless_killed, agent_counted, summaries, beside_killed)
+    return _order(claims, roles)
+
+
+# "Hesham Hadayet, an Egyptian-born man, opened fire", "An assailant, identified as Elliot Rodger,": the
+# attacker by name, so that "Hadayet was killed by security" reads as the attacker's death, not a victim's.
+_NAMED_ATTACKER = re.compile(
+    rf"\b{_PERPETRATOR}\s*,?\s+(?:later\s+)?(?:identified|named)\s+as\s+(?P<named>{_FULL_NAME})"
+    rf"|(?P<actor>{_FULL_NAME})\s*(?:,[^,.;]{{1,60}},\s*)?(?:opened\s+fired?|open\s+fire|flew|drove|detonated|set\s+off|"
+    r"stabbed|shot\s+and\s+killed|ambushed|fired\s+(?:at|on|into|upon))\b",
+    re.IGNORECASE,
+)
+_NAMED_ATTACKER_WORDS = (
+    "identified",
+    "named",
+    "open",
+    "flew",
+    "drove",
+    "detonated",
+    "set off",
+    "stabbed",
+    "shot and",
+    "ambushed",
+    "fired",
+)
+# "Hadayet was killed by security", "Stack died on impact", "Thomas F. Matusiewicz, 68, was fatally shot".
+_NAMED_SUBJECT_DIES = re.compile(
+    rf"(?P<name>{_FULL_NAME}|(?-i:\b[A-Z][a-z'’-]+))(?:,\s+(?:\d{{1,3}}|[^,.;]{{1,60}}),)?\s+(?:was|died|dies|is|had|has|succumbed)\b"
+)
+
+
+class _Attackers:
+    """What a report has said so far of its attackers: how many, and their names, read clause by clause."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+        self.names: set[str] = set()  # full names
+        self.surnames: set[str] = set()
+
+    def read(self, text: str, hits: list[_Hit]) -> list[_Hit]:
+        """Learn from `text`, then return its hits with the attackers' deaths told apart."""
+        keywords = keyword_text(text)
+        if mentions_any(keywords, _ATTACKERS_DIED_WORDS):
+            for match in _ATTACKER_COUNT.finditer(text):
+                value = parse_cardinal(match.group("n"))
+                if value is not None and 1 < value < 100:
+                    self.counts[match.group("noun").lower()] = value
+        if mentions_any(keywords, _NAMED_ATTACKER_WORDS):
+            for match in _NAMED_ATTACKER.finditer(text):
+                name = match.group("named") or match.group("actor")
+                self.names.add(name)
+                self.surnames.add(name.split()[-1])
+        return [self._told_apart(text, hit) for hit in hits] if hits else hits
+
+    def _told_apart(self, text: str, hit: _Hit) -> _Hit:
+        if hit.plural_attackers:
+            noun = _ATTACKERS_DIED.match(text, hit.start)
+            count = self.counts.get(noun.group("noun").lower()) if noun is not None and not noun.group("both") else None
+            return replace(hit, quantity=Quantity(count, count, Qualifier.EXACT)) if count else hit
+        if (
+            hit.kind == "killed"
+            and hit.subgroup is None
+            and hit.implicit
+            and hit.quantity.low == 1
+            and self.surnames
+            and self._names_an_attacker(text[hit.start : hit.end])
+        ):
+            return replace(hit, subgroup="perpetrators")
+        return hit
+
+    def _names_an_attacker(self, words: str) -> bool:
+        """The one who died is named, as an attacker: by full name, or by a bare surname."""
+        subject = _NAMED_SUBJECT_DIES.search(words)
+        if subject is None:
+            return False  # "Kyle Carney shot and killed Regula": the attacker named as the killer
+        name = subject.group("name")
+        return name in self.names if " " in name else name in self.surnames
 
 
 # How far into a report its opening runs: the headline and the first sentence or two.
@@ -1465,14 +1590,26 @@ LEAD_CHARS = 2000
 _DISJOINT = (("civilians", "children"), ("security forces",), ("militants",), ("perpetrators",))
 
 
-def _order(
-    claims: list[FigureClaim],
-    agentless_killed: list[FigureClaim],
-    agent_counted: list[FigureClaim],
-    summaries: list[FigureClaim],
-    beside_killed: list[FigureClaim],
-) -> list[FigureClaim]:
+@dataclass(slots=True)
+class _Roles:
+    """What the reading of each claim told beyond its number; claims are listed by identity."""
+
+    agentless_killed: list[FigureClaim] = field(default_factory=list)  # object counts: the killer not among them
+    agent_counted: list[FigureClaim] = field(default_factory=list)  # "including the assailant"
+    summaries: list[FigureClaim] = field(default_factory=list)  # the writer's own total
+    beside_killed: list[FigureClaim] = field(default_factory=list)  # wounded counted beside the dead
+    in_title: list[FigureClaim] = field(default_factory=list)  # read in the report's headline
+
+    @staticmethod
+    def holds(role: list[FigureClaim], claim: FigureClaim) -> bool:
+        return any(c is claim for c in role)
+
+
+def _order(claims: list[FigureClaim], roles: _Roles) -> list[FigureClaim]:
     headlines: list[FigureClaim] = []
+    attacker_died = any(
+        c.kind == FigureKind.KILLED and c.subgroup == "perpetrators" and c.event_ref == 0 for c in claims
+    )
     for kind in FigureKind:
         # A bound on the figure ("20 killed and injured") is no statement of it, so it never heads the report.
         main = [c for c in claims if c.kind == kind and c.event_ref == 0 and not c.bound_only]
@@ -1483,12 +1620,13 @@ def _order(
         if kind == FigureKind.INJURED:
             # "kills one, injures three": a wounded count given beside the dead leaves them out; a bare
             # "four were taken to hospital" elsewhere may include the one who died there.
-            pool = [c for c in pool if any(c is b for b in beside_killed)] or pool
-        headline = _headline(pool, summaries)
+            pool = [c for c in pool if roles.holds(roles.beside_killed, c)] or pool
+        headline = _headline(pool, roles.summaries)
         if headline is None:
             continue
-        is_summary = any(headline is c for c in summaries)
-        total = None if is_summary else _subgroup_total(main, headline, agentless_killed, agent_counted)
+        total = None if roles.holds(roles.summaries, headline) else _subgroup_total(main, headline, roles)
+        if total is None and kind == FigureKind.INJURED and not attacker_died:
+            total = _wounded_attackers_on_top(main, headline, roles)
         if total is not None:
             claims.append(total)
             headline = total
@@ -1498,12 +1636,19 @@ def _order(
     return [*headlines, *rest]
 
 
-def _subgroup_total(
-    main: list[FigureClaim],
-    headline: FigureClaim,
-    agentless_killed: list[FigureClaim],
-    agent_counted: list[FigureClaim],
-) -> FigureClaim | None:
+def _wounded_attackers_on_top(main: list[FigureClaim], headline: FigureClaim, roles: _Roles) -> FigureClaim | None:
+    """Victims' wounded count plus a wounded attacker told in another sentence ("wounding 31 others. Military
+    police shot the gunman"): the attacker is counted among the injured, as GTD and GVA count them."""
+    if headline.subgroup is not None or headline.is_update or roles.holds(roles.in_title, headline):
+        return None
+    attacker = next((c for c in main if c.subgroup == "perpetrators"), None)
+    if attacker is None or attacker.span.start == headline.span.start:
+        return None
+    high = None if headline.high is None or attacker.high is None else headline.high + attacker.high
+    return replace(headline, low=headline.low + attacker.low, high=high, span=attacker.span, subgroup=None)
+
+
+def _subgroup_total(main: list[FigureClaim], headline: FigureClaim, roles: _Roles) -> FigureClaim | None:
     """A total from disjoint subgroups ('2 soldiers ... 3 militants'), or victims plus dead attackers."""
     if headline.is_update:
         return None
@@ -1517,12 +1662,14 @@ def _subgroup_total(
         # The whole count stands unless dead attackers come on top of it: an object count
         # ("shot and killed his two daughters, then turned the gun on himself"), or a victims'
         # count in another sentence than the attacker's death.
-        if attackers is None or headline.kind != FigureKind.KILLED or any(c is headline for c in agent_counted):
+        if attackers is None or headline.kind != FigureKind.KILLED or roles.holds(roles.agent_counted, headline):
             return None
-        agentless = any(c is headline for c in agentless_killed)
-        # A suicide told apart from a victims' count ("five died in a murder-suicide") is
-        # usually inside that count; an attacker shot by police usually is not.
-        killed_apart = attackers.span.start != headline.span.start and not _SUICIDE.search(attackers.span.quote)
+        agentless = roles.holds(roles.agentless_killed, headline)
+        # A suicide told apart from a victims' count ("five died in a murder-suicide") is usually inside
+        # that count, and so is a headline's tally of the dead ("3 dead in courthouse shooting"); an
+        # attacker shot by police, told in another sentence or beside a larger count, usually is not.
+        apart = attackers.span.start != headline.span.start or headline.low > attackers.low
+        killed_apart = apart and not _SUICIDE.search(attackers.span.quote) and not roles.holds(roles.in_title, headline)
         if agentless or killed_apart:
             high = None if headline.high is None or attackers.high is None else headline.high + attackers.high
             return replace(headline, low=headline.low + attackers.low, high=high, span=attackers.span, subgroup=None)

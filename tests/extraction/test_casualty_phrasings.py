@@ -424,3 +424,59 @@ def test_police_kill_a_gunman_in_a_headline() -> None:
     text = "Police kill gunman after shooting rampage injures three\n\nThe gunman fired at a crowd."
     assert headline(text, FigureKind.KILLED) == 1
     assert headline(text, FigureKind.INJURED) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # Attackers killed by others are counted on top of their victims, as GTD and GVA count the dead.
+        ("At least 12 people were killed and 20 injured before the assailant was killed by police officers.", 13),
+        # "The assailants": as many as the report said attacked.
+        ("Two assailants opened fire on a cafe in Dayton. The assailants were killed and a guard was wounded.", 2),
+        ("Three gunmen stormed a bank, killing four clerks. The gunmen were later shot dead by police.", 7),
+        (
+            "Two assailants opened fire on a party. Nine people were killed. Both assailants fled the scene "
+            "but were located and killed in a shootout with police.",
+            11,
+        ),
+        # A named attacker who dies: by the full name or the surname the report gave him.
+        ("Carl Ames, a former clerk, opened fire at the depot, killing two people. Ames was killed by a guard.", 3),
+        ("Paul Kerr flew his plane into the tax office. Kerr died on impact. Two workers were killed.", 3),
+        ("An assailant, identified as Tom Reyes, killed three people. Reyes was shot dead by deputies.", 4),
+        # Police killing the attacker is one death, the attacker's, however many ways it is read.
+        ("A tactical team stormed the house and fatally shot the gunman.", 1),
+    ],
+)
+def test_attackers_who_die_are_counted_with_the_dead(text: str, killed: int) -> None:
+    assert headline(text, FigureKind.KILLED) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # The named killer is not the one who died.
+        ("Police said Kyle Moss shot and killed Regula inside a home. Moss was arrested on Friday.", 1),
+        # A headline's tally of the dead holds the gunman.
+        ("3 dead in courthouse shooting\n\nThe gunman was shot and killed by courthouse police.", 3),
+        # A suicide told apart is inside the count ("four dead in a murder-suicide").
+        ("Four people were killed in the home. The gunman then killed himself.", 4),
+    ],
+)
+def test_attacker_deaths_already_in_the_count(text: str, killed: int) -> None:
+    assert headline(text, FigureKind.KILLED) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        ("The gunman opened fire, killing 3 and wounding 11 others. Military police shot the gunman.", 12),
+        ("An assailant shot and injured a clerk. The clerk returned fire and injured the assailant.", 2),
+    ],
+)
+def test_attackers_wounded_in_the_act_are_counted_with_the_injured(text: str, injured: int) -> None:
+    assert headline(text, FigureKind.INJURED) == injured
+
+
+def test_an_attacker_shot_who_then_died_is_not_among_the_injured() -> None:
+    text = "The gunman wounded 4 people. Police shot the gunman. The gunman was pronounced dead at the hospital."
+    assert headline(text, FigureKind.INJURED) == 4
