@@ -1,8 +1,9 @@
 """Evidence that two reports describe one event, as named numbers (pure: plain values in and out).
 
 A report is reduced once to a `ReportEvidence`: IDF-weighted terms of its headline and lead, the
-rare capitalised words in it (people, places, groups, streets), the numbers it mentions, and what
-extraction read from it (event date, normalised place, killed figure, perpetrator, event type).
+rare capitalised words in it (people, places, groups, streets), the numbers it mentions, the streets
+it places things on and the people it names with an age (victims, suspects), and what extraction
+read from it (event date, normalised place, killed figure, perpetrator, event type).
 `pair_features` compares two of them. The IDF table is shipped with the model (see `model.py`);
 a word missing from it is rare, so it gets the table's ceiling.
 """
@@ -29,6 +30,145 @@ _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]*[a-z][A-Za-z]*(?:['\u2019-][A-Za-z]+
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 _NUMBER = re.compile(r"(?<![\d.])(?<!\d,)(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?!\d|[.,]\d)")
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
+# Which street: "the 2500 block of East 75th Street", "1700 Almeda-Genoa Road", "Hearne Avenue". A street's
+# key is the word before its type, direction left out: "75th", "gertrude" ("West St. Gertrude Place").
+_STREET_NAME = (
+    r"((?:(?:St\.|Mt\.|[A-Z][A-Za-z'\-]*|\d+(?:st|nd|rd|th))\s+){0,2}(?:[A-Z][a-z][A-Za-z'\-]*|\d+(?:st|nd|rd|th)))"
+)
+_DIRECTION = r"(?:(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|[NSEW]|NE|NW|SE|SW)\.?\s+)?"
+_STREET_TYPE = r"(?:Street|St|Avenue|Ave|Road|Rd|Drive|Boulevard|Blvd|Lane|Place|Terrace|Parkway|Pkwy|Pike|Circle)\b"
+_BLOCK = re.compile(r"\b\d[\d,]*\s+block\s+of\s+" + _DIRECTION + _STREET_NAME)
+_HOUSE = re.compile(r"\b\d{2,5}\s+" + _DIRECTION + _STREET_NAME + r"\s+" + _STREET_TYPE)
+# "St." alone is as often a saint ("West St. Gertrude Place") as a street, so it is not read here.
+_TYPED_STREET = re.compile(r"\b(?:[A-Z][a-z][A-Za-z'\-]*|\d+(?:st|nd|rd|th))(?=\s+(?!St\b)" + _STREET_TYPE + ")")
+_STREET_TYPES = frozenset(
+    [
+        "street",
+        "st",
+        "avenue",
+        "ave",
+        "road",
+        "rd",
+        "drive",
+        "dr",
+        "boulevard",
+        "blvd",
+        "lane",
+        "ln",
+        "place",
+        "pl",
+        "court",
+        "ct",
+        "terrace",
+        "parkway",
+        "pkwy",
+        "pike",
+        "trail",
+        "circle",
+        "way",
+    ]
+)
+_ORDINALS = dict(
+    zip(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+        ],
+        ["1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th", "11th", "12th"],
+        strict=True,
+    )
+)
+_NOT_STREETS = frozenset(["the", "on", "in", "at", "of", "near", "and", "wall", "main"])
+# Where someone lives is not where the event happened: "Josh Williams, 20, of Woodbine Avenue".
+_RESIDENCE = re.compile(r"(?:\d{1,2},\s+of|\blive[sd]?\s+(?:in|on|at)(?:\s+the)?|\bresidents?\s+of(?:\s+the)?)\s+$")
+# A person the story is about is given with an age: "Antonio Newsom, 15," or "25-year-old Rolandreon Fischer".
+_PERSON = r"((?:[A-Z][a-z'\-]+|[A-Z]\.)(?:\s+(?:[A-Z][A-Za-z'\-]+|[A-Z]\.)){1,3})"
+_PERSON_AGE = re.compile(r"\b" + _PERSON + r"(?:,?\s+(?:Jr|Sr|II|III|IV)\.?)?,\s+\d{1,2}[,;.)]")
+_AGE_PERSON = re.compile(r"\b\d{1,2}-year-old\s+" + _PERSON)
+_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+_TITLES = frozenset(
+    [
+        "officer",
+        "deputy",
+        "sgt",
+        "sergeant",
+        "det",
+        "detective",
+        "lt",
+        "lieutenant",
+        "cpl",
+        "chief",
+        "trooper",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+    ]
+)
+# Capitalised runs with an age that are not people: "Harris County, 15," "Lincoln High School".
+_NOT_NAMES = frozenset(
+    [
+        "county",
+        "school",
+        "high",
+        "middle",
+        "elementary",
+        "university",
+        "college",
+        "hospital",
+        "church",
+        "center",
+        "park",
+        "street",
+        "avenue",
+        "road",
+        "news",
+        "police",
+        "sheriff",
+        "city",
+        "town",
+        "township",
+        "state",
+        "boy",
+        "girl",
+        "man",
+        "woman",
+        "photo",
+        "north",
+        "south",
+        "east",
+        "west",
+        "new",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 _STOPWORDS = frozenset(
     [
         "a",
@@ -129,6 +269,9 @@ class ReportEvidence:
     killed: int | None = None  # main-event total, no subgroup
     injured: int | None = None
     years: frozenset[int] = frozenset()  # years written in the headline and lead
+    streets: frozenset[str] = frozenset()  # keys of the streets named in the lead ("75th", "hearne")
+    persons: frozenset[tuple[str, str]] = frozenset()  # (first name, surname) of people given with an age
+    capitalised: frozenset[str] = frozenset()  # every capitalised word of the lead, lower-cased
     perpetrator: str | None = None
     event_type: str | None = None
     # IDF masses of `terms`, `title_terms`, `names` and `numbers`, summed once here rather than for
@@ -201,10 +344,18 @@ def tfidf_terms(text: str, vocabulary: Vocabulary) -> dict[str, float]:
     return {t: v / norm for t, v in weights.items()} if norm else {}
 
 
+def capitalised_in(text: str) -> frozenset[str]:
+    """Every capitalised word of the text, lower-cased, without a possessive."""
+    return frozenset(_POSSESSIVE.sub("", m.casefold()) for m in _CAPITALISED.findall(text))
+
+
+def rare_names(capitalised: Iterable[str], vocabulary: Vocabulary) -> frozenset[str]:
+    return frozenset(n for n in capitalised if n not in _STOPWORDS and vocabulary.weight(n) >= NAME_MIN_IDF)
+
+
 def names_in(text: str, vocabulary: Vocabulary) -> frozenset[str]:
     """Capitalised words that are rare in general text: mostly names of people, places and groups."""
-    found = (_POSSESSIVE.sub("", m.casefold()) for m in _CAPITALISED.findall(text))
-    return frozenset(n for n in found if n not in _STOPWORDS and vocabulary.weight(n) >= NAME_MIN_IDF)
+    return rare_names(capitalised_in(text), vocabulary)
 
 
 def idf_mass(terms: Iterable[str], vocabulary: Vocabulary) -> float:
@@ -215,6 +366,46 @@ def idf_mass(terms: Iterable[str], vocabulary: Vocabulary) -> float:
 def numbers_in(text: str) -> frozenset[str]:
     """Numbers of two digits or more (ages, tolls, house numbers, years): single digits are too common."""
     return frozenset(n.replace(",", "") for n in _NUMBER.findall(text) if len(n) >= 2)
+
+
+def _street_key(name: str) -> str | None:
+    # The word before the street type ("Mead St. The man": "mead"); a leading "St." is a saint.
+    words = [w.rstrip(".").casefold() for w in name.split()]
+    typed = next((i for i, w in enumerate(words) if i > 0 and w in _STREET_TYPES), len(words))
+    key = _ORDINALS.get(words[typed - 1], words[typed - 1]) if words else None
+    return key if key and key not in _NOT_STREETS and key not in _STOPWORDS else None
+
+
+def streets_in(text: str) -> frozenset[str]:
+    """Keys of the streets where the story places things: block and house addresses, named streets.
+
+    A street given as where someone lives ("Josh Williams, 20, of Woodbine Avenue") is left out.
+    """
+    streets: set[str] = set()
+    for pattern, group in ((_BLOCK, 1), (_HOUSE, 1), (_TYPED_STREET, 0)):
+        for match in pattern.finditer(text):
+            if _RESIDENCE.search(text, max(0, match.start() - 30), match.start()):
+                continue
+            key = _street_key(match.group(group))
+            if key:
+                streets.add(key)
+    return frozenset(streets)
+
+
+def persons_in(text: str) -> frozenset[tuple[str, str]]:
+    """(first name, surname) of the people named with their age: victims and suspects, not spokesmen."""
+    found = set()
+    for pattern in (_PERSON_AGE, _AGE_PERSON):
+        for match in pattern.finditer(text):
+            words = [_POSSESSIVE.sub("", w.rstrip(".").casefold()) for w in match.group(1).split()]
+            while words and words[0] in _TITLES:
+                words.pop(0)
+            while words and words[-1] in _SUFFIXES:
+                words.pop()
+            given = [w for w in words if len(w) > 1]  # initials left out
+            if len(given) >= 2 and not _NOT_NAMES.intersection(given):
+                found.add((given[0], given[-1]))
+    return frozenset(found)
 
 
 def evidence_from_text(
@@ -237,7 +428,8 @@ def evidence_from_text(
     lexical = lexical_text(title, text)
     terms = tfidf_terms(lexical, vocabulary)
     title_terms = tfidf_terms(title, vocabulary)
-    names = names_in(lexical, vocabulary)
+    capitalised = capitalised_in(lexical)
+    names = rare_names(capitalised, vocabulary)
     numbers = numbers_in(lexical[:1200])
     return ReportEvidence(
         terms=terms,
@@ -252,6 +444,9 @@ def evidence_from_text(
         killed=killed,
         injured=injured,
         years=frozenset(int(y) for y in _YEAR.findall(lexical)),
+        streets=streets_in(lexical),
+        persons=persons_in(lexical),
+        capitalised=capitalised,
         perpetrator=perpetrator,
         event_type=event_type,
         terms_mass=idf_mass(terms, vocabulary),
@@ -368,6 +563,38 @@ def _figure_agreement(left: int | None, right: int | None) -> float:
     return 0.0 if high <= 2 * low + 2 else -1.0
 
 
+def _street_agreement(report: ReportEvidence, other: ReportEvidence) -> float:
+    """+1 a street in common; -1 both name streets and neither names (or mentions) the other's; else 0.
+
+    Two stories that both say on which street it happened, and name different streets, are two
+    incidents: a city has many shootings a week, a street few.
+    """
+    if not report.streets or not other.streets:
+        return 0.0
+    if report.streets & other.streets:
+        return 1.0
+    if report.streets & other.capitalised or other.streets & report.capitalised:
+        return 0.0  # named in passing by the other ("near Wallace and 33rd Street")
+    return -1.0
+
+
+def _person_agreement(report: ReportEvidence, other: ReportEvidence) -> float:
+    """+1 a person one names with an age (first name and surname) appears in the other; -1 both name
+    such people and no surname of one appears in the other; 0 otherwise."""
+    if not report.persons and not other.persons:
+        return 0.0
+    for persons, text in ((report.persons, other.capitalised), (other.persons, report.capitalised)):
+        if any(first in text and last in text for first, last in persons):
+            return 1.0
+    if not report.persons or not other.persons:
+        return 0.0
+    if any(last in other.capitalised for _, last in report.persons) or any(
+        last in report.capitalised for _, last in other.persons
+    ):
+        return 0.0
+    return -1.0
+
+
 def pair_features(
     report: ReportEvidence, other: ReportEvidence, dense: float, vocabulary: Vocabulary
 ) -> dict[str, float]:
@@ -404,4 +631,6 @@ def pair_features(
         "injured": _figure_agreement(report.injured, other.injured),
         "perpetrator": _agree(report.perpetrator, other.perpetrator),
         "event_type": _agree(report.event_type, other.event_type),
+        "street": _street_agreement(report, other),
+        "person": _person_agreement(report, other),
     }

@@ -84,6 +84,8 @@ INCREASING = frozenset(
         "injured",
         "perpetrator",
         "event_type",
+        "street",
+        "person",
         "dense_sq",
         "lexical_sq",
         "dense_x_lexical",

@@ -17,6 +17,8 @@ from service.matching.features import (
     names_in,
     numbers_in,
     pair_features,
+    persons_in,
+    streets_in,
     tfidf_terms,
 )
 
@@ -152,3 +154,61 @@ def test_region_agreement_stands_apart_from_the_town(left: str | None, right: st
         COMMON,
     )
     assert features["region"] == expected and features["place"] == -1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "streets"),
+    [
+        ("shot in the 2500 block of East 75th Street, police said", {"75th"}),
+        ("found along the 2300 block of West St. Gertrude Place.", {"gertrude"}),
+        ("on the 9500 block of Oakland. Police said", {"oakland"}),
+        ("in the 2000 block of Mead St. The man", {"mead"}),
+        ("at 1750 Almeda-Genoa Road early Saturday", {"almeda-genoa"}),
+        ("at the intersection of Raitt Street and West Glenwood Place", {"raitt", "glenwood"}),
+        ("at 702 E. Fourth St. near 7th Avenue", {"4th", "7th"}),
+        # Where a victim lives is not where it happened.
+        ("Josh Williams, 20, of Woodbine Avenue, died. He lived in the 3600 block of West Grenshaw.", set()),
+        ("The Main Street program and Wall Street", set()),
+    ],
+)
+def test_streets_are_read_from_addresses_and_street_names(text: str, streets: set[str]) -> None:
+    assert streets_in(text) == streets
+
+
+def story(text: str) -> ReportEvidence:
+    """A report whose headline is its first sentence (so the body is read as the article)."""
+    return evidence(text.split(".")[0], text)
+
+
+def test_two_shootings_in_one_city_on_two_streets_disagree_on_the_address() -> None:
+    first = story("A man was shot in the 1000 block of North Delaware Place on Thursday.")
+    follow_up = story("The man shot on the 1000 block of Delaware Place has died.")
+    nearby = story("The man was shot at 1140 N. Delaware Place, police said.")
+    other = story("A woman was shot near 21st Street and Sheridan Road on Thursday.")
+    across = story("One on Delaware Place, the other in the 600 block of Sheridan Road.")
+    assert pair_features(follow_up, first, 0.5, COMMON)["street"] == 1.0
+    assert pair_features(nearby, first, 0.5, COMMON)["street"] == 1.0
+    assert pair_features(other, first, 0.5, COMMON)["street"] == -1.0
+    assert pair_features(across, other, 0.5, COMMON)["street"] == 1.0  # a round-up names both
+    assert pair_features(first, story("A man was shot on Thursday."), 0.5, COMMON)["street"] == 0.0
+    # A street named by one and only mentioned in passing by the other is no contradiction.
+    mention = story("Police closed Delaware near 11th Street after the shooting.")
+    assert pair_features(mention, first, 0.5, COMMON)["street"] == 0.0
+
+
+def test_people_named_with_an_age_are_victims_and_suspects() -> None:
+    text = (
+        "Antonio Newsom, 15, was found by Officer Jane Doe. Police found 25-year-old Rolandreon Marquis "
+        "Fischer. Joseph M. Jenkins Jr., 38, was charged. Harris County, 12, and Sgt. Tony Diaz said."
+    )
+    assert persons_in(text) == {("antonio", "newsom"), ("rolandreon", "fischer"), ("joseph", "jenkins")}
+
+
+def test_a_victim_named_in_both_agrees_and_two_different_victims_disagree() -> None:
+    first = story("Antonio Newsom, 15, was found fatally shot on Sunday, police said.")
+    same = story("Classmates mourned Antonio Newsom on Monday.")
+    other = story("Police found 25-year-old Rolandreon Fischer shot on Sunday.")
+    unnamed = story("A man was found shot on Sunday.")
+    assert pair_features(same, first, 0.5, COMMON)["person"] == 1.0
+    assert pair_features(other, first, 0.5, COMMON)["person"] == -1.0
+    assert pair_features(unnamed, first, 0.5, COMMON)["person"] == 0.0
