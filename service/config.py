@@ -29,9 +29,10 @@ class Settings(BaseSettings):
     match_window_days: int = 7
     match_candidates: int = 20
     # Calibrated match probabilities: at or above `review` a report joins its best event (marked for
-    # review below `join`). Chosen by cross-validation in service/matching/train.py.
-    join_threshold: float = 0.85
-    review_threshold: float = 0.70
+    # review below `join`). Unset, the thresholds shipped with the match model apply: train.py chooses them
+    # by cross-validation, for the model they were chosen with.
+    join_threshold: float | None = Field(default=None, ge=0.0, le=1.0)
+    review_threshold: float | None = Field(default=None, ge=0.0, le=1.0)
     # Input limits: a request above them gets a 413/422 naming the limit.
     max_text_chars: int = 100_000
     max_batch_reports: int = 500

@@ -194,10 +194,16 @@ class Pipeline:
     # report instead of once per comparison. Bounded; entries of rolled-back reports are dropped.
     _evidence: OrderedDict[int, ReportEvidence] = field(default_factory=OrderedDict)
     _sources: dict[str, report_repo.SourceRef] = field(default_factory=dict)  # committed sources by name
+    thresholds: Thresholds = field(init=False)
 
-    @property
-    def thresholds(self) -> Thresholds:
-        return Thresholds(join=self.settings.join_threshold, review=self.settings.review_threshold)
+    def __post_init__(self) -> None:
+        self.thresholds = self._thresholds()  # a bad pair of settings stops the start, not every ingest
+
+    def _thresholds(self) -> Thresholds:
+        """The operator's thresholds where set, else those chosen with the shipped model."""
+        model = shipped_model()
+        join, review = self.settings.join_threshold, self.settings.review_threshold
+        return Thresholds(join=model.join if join is None else join, review=model.review if review is None else review)
 
     def ingest(self, items: Sequence[ReportCreate]) -> list[IngestResult]:
         """Ingest reports in order, in one transaction: all are stored, or none is."""
