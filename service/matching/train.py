@@ -148,7 +148,8 @@ def _prepared(
 ) -> tuple[list[PreparedReport], npt.NDArray[np.float32], dict[str, str]]:
     """(prepared reports, description vectors, gold) of a set, cached under `cache_dir`.
 
-    Delete the cache when extraction changes: the prepared reports hold its output.
+    Delete `<set>.prep.pkl` when extraction changes: the prepared reports hold its output. The vectors
+    (`<set>.vec.npy`) depend on the text alone and are kept.
     """
     from service.bench.datasets import load_dataset
     from service.bench.quality import as_report_create
@@ -165,7 +166,11 @@ def _prepared(
     from service.config import Settings
     from service.main import default_encoder
 
-    vectors = np.asarray(default_encoder(Settings()).encode([p.description for p in prepared]), dtype=np.float32)
+    if vectors_file and vectors_file.exists():
+        vectors = np.load(vectors_file)
+    else:
+        descriptions = [p.description for p in prepared]
+        vectors = np.asarray(default_encoder(Settings()).encode(descriptions), dtype=np.float32)
     if cached and vectors_file:
         cached.parent.mkdir(parents=True, exist_ok=True)
         np.save(vectors_file, vectors)
