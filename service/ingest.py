@@ -63,7 +63,7 @@ from service.schemas import GivenClaim, IngestResult, ReportCreate
 log = logging.getLogger(__name__)
 
 # Stored with every extracted claim, so provenance says which reading made it; bumped when readings change.
-EXTRACTOR_VERSION = "rules/2026.11-7"  # attackers' deaths and wounds counted apart from their victims
+EXTRACTOR_VERSION = "rules/2026.11-8"  # cases of an infection, wounds told by the body part
 LEAD_CHARS = 600
 EVIDENCE_CACHE_REPORTS = 50_000
 SOURCE_CACHE_SIZE = 100_000

@@ -168,7 +168,7 @@ _SUBJECT_COUNT = re.compile(
     # "43 members of the regime, its allies, and ISIS have been killed": a list may run on after a comma.
     # "four students at the school were shot"; never across "and" + another count ("200 teens at the
     # party and four of them were shot"), though "members of the army and their allies were" is one phrase.
-    rf"(?:(?<=\s)(?:of|from|belonging\s+to|in|at|with)\s+(?:the\s+)?(?:(?!\s(?:and|but)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many)\b)(?:[^,.;]|,(?=\s+(?:its|their)\s|\s+and\s))){{1,50}}?\s+(?=(?:were|was|have|had|are)\s))?"
+    rf"(?:(?<=\s)(?:of|from|belonging\s+to|in|at|with)\s+(?:the\s+)?(?:(?!\s(?:and|but)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many)\b|\s(?:are|is|after|when|before|while)\s)(?:[^,.;\d]|,(?=\s+(?:its|their)\s|\s+and\s|\s+(?-i:[A-Z]))|\.(?=(?-i:[A-Z])\.)|(?<=(?-i:[A-Z]))\.(?=\s))){{1,80}}?\s+(?=(?:were|was|have|had|are)\s))?"
     rf"(?:(?:of them|of whom|who|that|in all|in total|total)\s+)?,?\s*{_AUX}{_VERB}",
     re.IGNORECASE,
 )
@@ -542,6 +542,7 @@ class _Hit:
     implicit: bool = False  # a count read from the grammar ("a man was killed"), not a stated number
     bound_only: bool = False  # a combined count of the dead and the wounded: caps the dead, counts neither
     plural_attackers: bool = False  # "the assailants were killed": as many as the report says attacked
+    case: bool = False  # "Jane Roe was diagnosed with skin anthrax": one case of a poisoning or infection
 
 
 def _kind_from(match: re.Match[str]) -> _KindName | None:
@@ -562,7 +563,7 @@ _TRIGGER = re.compile(
     r"kill|dead|die[ds]?\b|death|fatal|injur|wound|hurt|hospital|shot|shoot|slain|murder|missing|unaccounted|"
     r"kidnap|abduct|hostage|arrest|detain|custody|apprehend|rounded up|toll|casualt|no one|nobody|no-one|none|"
     r"suicide|himself|herself|stabbed|beaten|burned to|lives|life|massacre|execut|assassinat|behead|perish|succumb|"
-    r"gunned|"
+    r"gunned|diagnosed|contracted|tested positive|infected|burn|sever|blinding|"
     r"victim|harmed|martyr|corpse|grazed|gunfire|bullet|passed away|survive|save|"
     r"(?:critical|serious|grave|stable|fair|good) condition|recovering",
 )
@@ -648,6 +649,38 @@ _NEGATION_WORDS = ("no", "without", "zero")
 _COMBINED_DEAD_WORDS = ("kill", "dead", "death", "casualties", "martyrs")
 _COMBINED_HURT_WORDS = ("injur", "wound", "hurt")
 _PROTEST_WORDS = ("protest", "demonstrat", "rall", "marched", "sit-in", "picket", "demand")
+
+
+# "The package ignited and burned the employee's fingers": one person hurt, told by the wound.
+_HURT_BODY_PART = re.compile(
+    r"\b(?:burn(?:ed|ing|t)|injur(?:ed|ing)|wound(?:ed|ing)|sever(?:ed|ing)|blinding)\s+(?:the|an?|his|her)\s+"
+    r"(?:[\w-]+(?:'s|’s)\s+)?(?:left\s+|right\s+)?(?:fingers?|hands?|face|arms?|legs?|eyes?|feet|foot)\b",
+    re.IGNORECASE,
+)
+_HURT_BODY_PART_WORDS = ("burn", "injur", "wound", "sever", "blinding")
+# A poisoning or an infection by a letter or an agent: each person who caught it is hurt ("Four postal
+# workers also contracted skin anthrax", "a boy tested positive for anthrax"). One who died of it is dead.
+_INFECTED = re.compile(
+    r"\b(?:diagnosed\s+with|contracted|tested\s+positive\s+for|infected\s+with|sickened\s+by|poisoned\s+(?:by|with))\s+"
+    r"[^.;]{0,30}?\b(?:anthrax|ricin|sarin|plague|botulism|toxin|nerve\s+agent|cyanide)\b(?![^.;]*\bdied\b)",
+    re.IGNORECASE,
+)
+_INFECTED_WORDS = ("diagnosed", "contracted", "tested positive", "infected", "sickened", "poisoned")
+_CASES_COUNTED = re.compile(
+    rf"^\W*(?:[\w’']+,?\s+){{0,2}}?{QUANTITY}\s+(?:[\w’'-]+\s+){{0,3}}?{_PERSON_PLURAL}\b", re.IGNORECASE
+)
+_NOT_A_CASE = re.compile(r"\b(?:no|not|none|never)\b", re.IGNORECASE)
+
+
+def _infection_cases(text: str, match: re.Match[str]) -> _Hit | None:
+    """The people who caught it in one sentence: its count ("Four New Jersey postal workers"), else one."""
+    before = text[: match.start()]
+    if _NOT_A_CASE.search(before):
+        return None  # "no other employees were diagnosed": says nothing of the cases told
+    counted = _CASES_COUNTED.match(before)
+    quantity = quantity_from_match(counted) if counted else None
+    one = quantity is None
+    return _Hit("injured", quantity or Quantity(1, 1, Qualifier.EXACT), 0, match.end(), implicit=one, case=True)
 
 
 def _hits_in(text: str, headline: bool = False) -> list[_Hit]:
@@ -887,6 +920,11 @@ def _hits_in(text: str, headline: bool = False) -> list[_Hit]:
         hits = _drop_combined(text, hits)
     if "includ" in keywords:
         hits.extend(part for hit in list(hits) for part in _listed_parts(text, hit))
+    for match in _HURT_BODY_PART.finditer(text) if mentions_any(keywords, _HURT_BODY_PART_WORDS) else ():
+        hits.append(_Hit("injured", one, match.start(), match.end(), implicit=True))
+    for match in _INFECTED.finditer(text) if mentions_any(keywords, _INFECTED_WORDS) else ():
+        if (cases := _infection_cases(text, match)) is not None:
+            hits.append(cases)
     for match in _NEGATION.finditer(text) if mentions_any(keywords, _NEGATION_WORDS) else ():
         if _NOT_THE_TOTAL.search(match.group(0)):
             continue  # "no one else was hurt": says nothing about the total
@@ -1328,6 +1366,8 @@ def extract_figures(clauses: Sequence[tuple[Segment, int]]) -> list[FigureClaim]
             claim = _claim(FigureKind(hit.kind), hit, span, source, event_ref)
             if hit.implicit:
                 implicit.append(claim)
+            if hit.case and claim.low > 0:
+                roles.cases.append(claim)
             key = (claim.kind, claim.low, claim.high, claim.qualifier, event_ref, claim.subgroup, claim.bound_only)
             if key in seen and hit.subgroup != "perpetrators":
                 continue
@@ -1599,6 +1639,7 @@ class _Roles:
     summaries: list[FigureClaim] = field(default_factory=list)  # the writer's own total
     beside_killed: list[FigureClaim] = field(default_factory=list)  # wounded counted beside the dead
     in_title: list[FigureClaim] = field(default_factory=list)  # read in the report's headline
+    cases: list[FigureClaim] = field(default_factory=list)  # one sentence's cases of an infection, repeats kept
 
     @staticmethod
     def holds(role: list[FigureClaim], claim: FigureClaim) -> bool:
@@ -1624,6 +1665,7 @@ def _order(claims: list[FigureClaim], roles: _Roles) -> list[FigureClaim]:
         headline = _headline(pool, roles.summaries)
         if headline is None:
             continue
+        headline = _all_the_cases(headline, roles)
         total = None if roles.holds(roles.summaries, headline) else _subgroup_total(main, headline, roles)
         if total is None and kind == FigureKind.INJURED and not attacker_died:
             total = _wounded_attackers_on_top(main, headline, roles)
@@ -1634,6 +1676,16 @@ def _order(claims: list[FigureClaim], roles: _Roles) -> list[FigureClaim]:
     rest = [c for c in claims if not any(c is h for h in headlines)]
     rest.sort(key=lambda c: c.span.start)
     return [*headlines, *rest]
+
+
+def _all_the_cases(headline: FigureClaim, roles: _Roles) -> FigureClaim:
+    """Cases told one sentence at a time ("Erin Roe was diagnosed ... A second employee was later diagnosed
+    ... Four postal workers also contracted skin anthrax") add up, when no count of the hurt is stated."""
+    if not roles.holds(roles.cases, headline):
+        return headline
+    by_sentence = {c.span.start: c.low for c in roles.cases if c.event_ref == headline.event_ref}
+    total = sum(by_sentence.values())
+    return replace(headline, low=total, high=total) if total > headline.low else headline
 
 
 def _wounded_attackers_on_top(main: list[FigureClaim], headline: FigureClaim, roles: _Roles) -> FigureClaim | None:

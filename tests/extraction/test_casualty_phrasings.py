@@ -480,3 +480,35 @@ def test_attackers_wounded_in_the_act_are_counted_with_the_injured(text: str, in
 def test_an_attacker_shot_who_then_died_is_not_among_the_injured() -> None:
     text = "The gunman wounded 4 people. Police shot the gunman. The gunman was pronounced dead at the hospital."
     assert headline(text, FigureKind.INJURED) == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        # Cases of a poisoning or an infection, one sentence at a time, add up when no count is stated.
+        (
+            "Jane Roe, an aide at the studio, was diagnosed with skin anthrax after she opened a letter. "
+            "A second employee was later diagnosed with anthrax. "
+            "Three postal workers, who sorted the mail, also contracted skin anthrax.",
+            5,
+        ),
+        ("A baby boy who had visited the newsroom tested positive for anthrax.", 1),
+        ("His assistant, Mary Poe, contracted the skin form of anthrax after she opened the letter.", 1),
+        # A stated count of the hurt stands.
+        ("Two clerks tested positive for anthrax. Seven people were injured in the attack.", 7),
+        # A denial counts no case, and a case who died is among the dead.
+        ("No employees were diagnosed with anthrax.", None),
+        ("Tom Roe contracted inhalation anthrax and died of the disease.", None),
+        # One person hurt, told by the wound.
+        ("The package ignited and burned the clerk's fingers.", 1),
+        # A count whose subject runs on through a place with its state and country.
+        ("Three employees at a tax office in Ogden, Utah, U.S.A. were injured when they opened a letter.", 3),
+    ],
+)
+def test_the_hurt_told_without_a_shooting(text: str, injured: int | None) -> None:
+    assert headline(text, FigureKind.INJURED) == injured
+
+
+def test_a_subject_never_runs_on_through_a_verb_or_a_number() -> None:
+    text = "Two officers in Louisiana are facing charges after a boy was shot to death."
+    assert headline(text, FigureKind.KILLED) == 1
