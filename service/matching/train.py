@@ -80,6 +80,8 @@ INCREASING = frozenset(
         "place",
         "region",
         "years",
+        "weekday",
+        "numbers_agree",
         "killed",
         "injured",
         "perpetrator",
