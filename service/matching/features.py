@@ -30,14 +30,6 @@ _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]*[a-z][A-Za-z]*(?:['\u2019-][A-Za-z]+
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 _NUMBER = re.compile(r"(?<![\d.])(?<!\d,)(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?!\d|[.,]\d)")
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-# The weekday a story places its event on ("on Sunday", "Thursday afternoon"); a dateline naming the
-# day of a calendar date ("Saturday, August 24, 2013", "Monday 09 September 2013") is when it was
-# published, not when it happened, and is skipped.
-_WEEKDAY = re.compile(
-    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"(?!\s*,?\s*(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d)"
-)
 # Which street: "the 2500 block of East 75th Street", "1700 Almeda-Genoa Road", "Hearne Avenue". A street's
 # key is the word before its type, direction left out: "75th", "gertrude" ("West St. Gertrude Place").
 _STREET_NAME = (
@@ -280,7 +272,6 @@ class ReportEvidence:
     streets: frozenset[str] = frozenset()  # keys of the streets named in the lead ("75th", "hearne")
     persons: frozenset[tuple[str, str]] = frozenset()  # (first name, surname) of people given with an age
     capitalised: frozenset[str] = frozenset()  # every capitalised word of the lead, lower-cased
-    weekday: int | None = None  # the first weekday the lead names, not in a dateline (0 Monday ... 6 Sunday)
     perpetrator: str | None = None
     event_type: str | None = None
     # IDF masses of `terms`, `title_terms`, `names` and `numbers`, summed once here rather than for
@@ -377,16 +368,6 @@ def numbers_in(text: str) -> frozenset[str]:
     return frozenset(n.replace(",", "") for n in _NUMBER.findall(text) if len(n) >= 2)
 
 
-def weekday_in(text: str) -> int | None:
-    """The first weekday the text names outside a dateline (0 Monday ... 6 Sunday), else None.
-
-    News leads say on which day it happened ("killed on Sunday", "stormed on Thursday afternoon"),
-    and they say it first: later weekdays are arrests, funerals and follow-ups.
-    """
-    match = _WEEKDAY.search(text)
-    return _WEEKDAYS.index(match.group(1).casefold()) if match else None
-
-
 def _street_key(name: str) -> str | None:
     # The word before the street type ("Mead St. The man": "mead"); a leading "St." is a saint.
     words = [w.rstrip(".").casefold() for w in name.split()]
@@ -450,7 +431,6 @@ def evidence_from_text(
     capitalised = capitalised_in(lexical)
     names = rare_names(capitalised, vocabulary)
     numbers = numbers_in(lexical[:1200])
-    weekday = weekday_in(lexical[:1200])
     return ReportEvidence(
         terms=terms,
         title_terms=title_terms,
@@ -467,7 +447,6 @@ def evidence_from_text(
         streets=streets_in(lexical),
         persons=persons_in(lexical),
         capitalised=capitalised,
-        weekday=weekday,
         perpetrator=perpetrator,
         event_type=event_type,
         terms_mass=idf_mass(terms, vocabulary),
@@ -574,35 +553,6 @@ def _year_agreement(left: frozenset[int], right: frozenset[int]) -> float:
     return 1.0 if left & right else -1.0
 
 
-def _weekday_agreement(left: int | None, right: int | None) -> float:
-    """+1 the leads put the event on the same weekday, -1 on different ones, 0 either names none.
-
-    Two look-alike events (two earthquakes, two heists) fall on the same weekday one time in seven;
-    this holds when the reports carry no dates at all.
-    """
-    if left is None or right is None:
-        return 0.0
-    return 1.0 if left == right else -1.0
-
-
-def _number_agreement(left: frozenset[str], right: frozenset[str]) -> float:
-    """+1 a number in common, -1 both leads give numbers and share none, 0 either gives none.
-
-    Reports of one event repeat its figures (toll, magnitude, sum, ages, year); `numbers` alone
-    cannot tell "no number in common" from "no numbers to compare".
-    """
-    left, right = _figures(left), _figures(right)
-    if not left or not right:
-        return 0.0
-    return 1.0 if left & right else -1.0
-
-
-def _figures(numbers: frozenset[str]) -> frozenset[str]:
-    """The numbers that are not years: years are compared apart (`years`), and a story about an
-    undated event often names no year at all."""
-    return frozenset(n for n in numbers if not _YEAR.fullmatch(n))
-
-
 def _figure_agreement(left: int | None, right: int | None) -> float:
     """+1 same toll, -1 tolls that cannot be one count (a later rise stays plausible), 0 unknown."""
     if left is None or right is None:
@@ -677,8 +627,6 @@ def pair_features(
         # The region apart: a town may be misread, but reports in two states are rarely one event.
         "region": _agree(report.admin1, other.admin1),
         "years": _year_agreement(report.years, other.years),
-        "weekday": _weekday_agreement(report.weekday, other.weekday),
-        "numbers_agree": _number_agreement(report.numbers, other.numbers),
         "killed": _figure_agreement(report.killed, other.killed),
         "injured": _figure_agreement(report.injured, other.injured),
         "perpetrator": _agree(report.perpetrator, other.perpetrator),

@@ -80,8 +80,6 @@ INCREASING = frozenset(
         "place",
         "region",
         "years",
-        "weekday",
-        "numbers_agree",
         "killed",
         "injured",
         "perpetrator",

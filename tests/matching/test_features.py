@@ -20,7 +20,6 @@ from service.matching.features import (
     persons_in,
     streets_in,
     tfidf_terms,
-    weekday_in,
 )
 
 COMMON = Vocabulary(
@@ -119,39 +118,6 @@ def test_years_in_the_text_separate_look_alike_events() -> None:
     quake_2008 = evidence("Quake hits Qeshm island", "The September 2008 quake injured three on Qeshm island.")
     assert pair_features(quake_2005, quake_2008, 0.9, COMMON)["years"] == -1.0
     assert pair_features(quake_2005, quake_2005, 1.0, COMMON)["years"] == 1.0
-
-
-@pytest.mark.parametrize(
-    ("text", "weekday"),
-    [
-        ("Four robbers stormed the store on Thursday afternoon; two were arrested Saturday.", 3),
-        ("Saturday, August 24, 2013\nA fire destroyed the warehouse on Tuesday.", 1),  # dateline skipped
-        ("11:39am UK, Monday 09 September 2013\nFour men smashed a car into a store.", None),
-        ("A quake struck the island, injuring five.", None),
-    ],
-)
-def test_the_weekday_of_the_event_is_the_first_named_outside_a_dateline(text: str, weekday: int | None) -> None:
-    assert weekday_in(text) == weekday
-
-
-def test_two_undated_look_alike_heists_on_different_weekdays_disagree() -> None:
-    first = evidence("Robbers hit Paris jeweller", "Four robbers stormed a Paris jeweller on Thursday afternoon.")
-    second = evidence("Robbers hit Paris jeweller", "Four men rammed a car into a Paris jeweller on Monday.")
-    again = evidence("Paris jeweller robbed", "The Paris jeweller was robbed on Thursday, police said.")
-    assert pair_features(first, second, 0.9, COMMON)["weekday"] == -1.0
-    assert pair_features(first, again, 0.9, COMMON)["weekday"] == 1.0
-    assert pair_features(first, evidence("Paris jeweller robbed", "No day given."), 0.9, COMMON)["weekday"] == 0.0
-
-
-def test_figures_in_common_or_none_in_common_but_years_apart() -> None:
-    quake_a = evidence("Quake hits island", "A magnitude 5.6 quake injured 15 people on the island in 2008.")
-    quake_a_again = evidence("Quake hits island", "The 5.6 quake left 15 injured on the island.")
-    quake_b = evidence("Quake hits island", "A magnitude 6.1 quake killed 10 people on the island in 2008.")
-    undated = evidence("Quake hits island", "A strong quake shook the island.")
-    assert pair_features(quake_a, quake_a_again, 0.9, COMMON)["numbers_agree"] == 1.0
-    # Only the year is shared: years are compared by `years`, not as a figure in common.
-    assert pair_features(quake_a, quake_b, 0.9, COMMON)["numbers_agree"] == -1.0
-    assert pair_features(quake_a, undated, 0.9, COMMON)["numbers_agree"] == 0.0
 
 
 @pytest.mark.parametrize(
