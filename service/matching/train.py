@@ -148,8 +148,8 @@ def _prepared(
 ) -> tuple[list[PreparedReport], npt.NDArray[np.float32], dict[str, str]]:
     """(prepared reports, description vectors, gold) of a set, cached under `cache_dir`.
 
-    Delete `<set>.prep.pkl` when extraction changes: the prepared reports hold its output. The vectors
-    (`<set>.vec.npy`) depend on the text alone and are kept.
+    Delete `<set>.prep.pkl` when extraction or features.py changes: the prepared reports hold their output
+    (claims and matching evidence). The vectors (`<set>.vec.npy`) depend on the text alone and are kept.
     """
     from service.bench.datasets import load_dataset
     from service.bench.quality import as_report_create
