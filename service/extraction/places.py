@@ -23,7 +23,7 @@ from importlib import resources
 from typing import Any
 
 from service.domain import PlaceClaim, Span
-from service.extraction.text import Segment
+from service.extraction.text import MONTH_NAMES, WEEKDAY_NAMES, Segment
 
 _CONNECTOR = r"(?:de|do|da|dos|das|del|di|la|le|el|al|ez|az|ad|as|ar|an|of|and|y|du|des|sur|am|im|bin|ibn|upon|on)"
 _CAP = r"(?:(?:al|el|Al|El|ad|as|ar|an|az)[-‑])?[A-Z][\w'’.]*(?:-[A-Za-z][\w'’.]*)*"
@@ -88,25 +88,6 @@ _STOP_SEQUENCES = {
     "in",
     "at",
     "police",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "he",
     "she",
     "it",
@@ -115,6 +96,8 @@ _STOP_SEQUENCES = {
     "i",
     "his",
     "her",
+    *WEEKDAY_NAMES,
+    *MONTH_NAMES,
 }
 
 

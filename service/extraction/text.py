@@ -127,6 +127,14 @@ _CLAUSE_BREAK = re.compile(
 _FOLD_FOR_KEYWORDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
 
+# Calendar words: capitalised in English, and never a name of a place or a person in their own right.
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+
+
 @lru_cache(maxsize=4096)
 def keyword_text(text: str) -> str:
     """Lower-cased text for cheap keyword gates in front of costly patterns.

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from service.domain import Extraction, FigureKind
+from service.extraction.text import MONTH_NAMES, WEEKDAY_NAMES
 
 # Headline and the first part of the body: where the event is described, before the page boilerplate.
 LEXICAL_CHARS = 2500
@@ -149,26 +150,8 @@ _NOT_NAMES = frozenset(
         "east",
         "west",
         "new",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
     ]
-)
+) | frozenset(WEEKDAY_NAMES + MONTH_NAMES).difference(["may"])  # May is a name too
 _STOPWORDS = frozenset(
     [
         "a",
