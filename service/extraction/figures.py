@@ -541,7 +541,8 @@ class _Hit:
     summary: bool = False  # "3 fatalities", "fatalities coded as 10": the writer's own total
     implicit: bool = False  # a count read from the grammar ("a man was killed"), not a stated number
     bound_only: bool = False  # a combined count of the dead and the wounded: caps the dead, counts neither
-    plural_attackers: bool = False  # "the assailants were killed": as many as the report says attacked
+    # "the assailants were killed": as many as the report says attacked; the noun to count them by
+    attackers_noun: str | None = None
     case: bool = False  # "Jane Roe was diagnosed with skin anthrax": one case of a poisoning or infection
 
 
@@ -849,8 +850,12 @@ def _hits_in(text: str, headline: bool = False) -> list[_Hit]:
         hits.append(_Hit("killed", Quantity(1, 1, Qualifier.EXACT), match.start(), match.end(), "perpetrators"))
     for match in _ATTACKERS_DIED.finditer(text) if mentions_any(keywords, _ATTACKERS_DIED_WORDS) else ():
         # "the assailants": their number is told where they are introduced, resolved over the whole report
-        quantity = Quantity(2, 2, Qualifier.EXACT) if match.group("both") else Quantity(2, None, Qualifier.AT_LEAST)
-        hits.append(_Hit("killed", quantity, match.start(), match.end(), "perpetrators", plural_attackers=True))
+        if match.group("both"):
+            hits.append(_Hit("killed", Quantity(2, 2, Qualifier.EXACT), match.start(), match.end(), "perpetrators"))
+        else:
+            noun = match.group("noun").lower()
+            at_least_two = Quantity(2, None, Qualifier.AT_LEAST)
+            hits.append(_Hit("killed", at_least_two, match.start(), match.end(), "perpetrators", attackers_noun=noun))
     if not suicide:
         for match in _SELF_SHOT.finditer(text) if mentions_any(keywords, _SELF_SHOT_WORDS) else ():
             hits.append(_Hit("shot", Quantity(1, 1, Qualifier.EXACT), match.start(), match.end()))
@@ -1442,9 +1447,8 @@ class _Attackers:
         return [self._told_apart(text, hit) for hit in hits] if hits else hits
 
     def _told_apart(self, text: str, hit: _Hit) -> _Hit:
-        if hit.plural_attackers:
-            noun = _ATTACKERS_DIED.match(text, hit.start)
-            count = self.counts.get(noun.group("noun").lower()) if noun is not None and not noun.group("both") else None
+        if hit.attackers_noun is not None:
+            count = self.counts.get(hit.attackers_noun)
             return replace(hit, quantity=Quantity(count, count, Qualifier.EXACT)) if count else hit
         if (
             hit.kind == "killed"
@@ -1666,9 +1670,9 @@ def _order(claims: list[FigureClaim], roles: _Roles) -> list[FigureClaim]:
         if headline is None:
             continue
         headline = _all_the_cases(headline, roles)
-        total = None if roles.holds(roles.summaries, headline) else _subgroup_total(main, headline, roles)
-        if total is None and kind == FigureKind.INJURED and not attacker_died:
-            total = _wounded_attackers_on_top(main, headline, roles)
+        total = (
+            None if roles.holds(roles.summaries, headline) else _subgroup_total(main, headline, roles, attacker_died)
+        )
         if total is not None:
             claims.append(total)
             headline = total
@@ -1688,20 +1692,11 @@ def _all_the_cases(headline: FigureClaim, roles: _Roles) -> FigureClaim:
     return replace(headline, low=total, high=total) if total > headline.low else headline
 
 
-def _wounded_attackers_on_top(main: list[FigureClaim], headline: FigureClaim, roles: _Roles) -> FigureClaim | None:
-    """Victims' wounded count plus a wounded attacker told in another sentence ("wounding 31 others. Military
-    police shot the gunman"): the attacker is counted among the injured, as GTD and GVA count them."""
-    if headline.subgroup is not None or headline.is_update or roles.holds(roles.in_title, headline):
-        return None
-    attacker = next((c for c in main if c.subgroup == "perpetrators"), None)
-    if attacker is None or attacker.span.start == headline.span.start:
-        return None
-    high = None if headline.high is None or attacker.high is None else headline.high + attacker.high
-    return replace(headline, low=headline.low + attacker.low, high=high, span=attacker.span, subgroup=None)
-
-
-def _subgroup_total(main: list[FigureClaim], headline: FigureClaim, roles: _Roles) -> FigureClaim | None:
-    """A total from disjoint subgroups ('2 soldiers ... 3 militants'), or victims plus dead attackers."""
+def _subgroup_total(
+    main: list[FigureClaim], headline: FigureClaim, roles: _Roles, attacker_died: bool
+) -> FigureClaim | None:
+    """A total from disjoint subgroups ('2 soldiers ... 3 militants'), or victims plus attackers dead or
+    wounded: GTD and GVA count the attacker among the dead and the injured."""
     if headline.is_update:
         return None
     groups: list[FigureClaim] = []
@@ -1711,21 +1706,26 @@ def _subgroup_total(main: list[FigureClaim], headline: FigureClaim, roles: _Role
             groups.append(max(in_group, key=lambda c: c.best))
     attackers = next((g for g in groups if g.subgroup == "perpetrators"), None)
     if headline.subgroup is None:
-        # The whole count stands unless dead attackers come on top of it: an object count
-        # ("shot and killed his two daughters, then turned the gun on himself"), or a victims'
-        # count in another sentence than the attacker's death.
-        if attackers is None or headline.kind != FigureKind.KILLED or roles.holds(roles.agent_counted, headline):
+        # The whole count stands unless attackers come on top of it: an object count ("shot and killed
+        # his two daughters, then turned the gun on himself"), or a victims' count told apart from the
+        # attacker's fate. A headline's tally ("3 dead in courthouse shooting") already holds the gunman.
+        if attackers is None or roles.holds(roles.agent_counted, headline):
             return None
-        agentless = roles.holds(roles.agentless_killed, headline)
-        # A suicide told apart from a victims' count ("five died in a murder-suicide") is usually inside
-        # that count, and so is a headline's tally of the dead ("3 dead in courthouse shooting"); an
-        # attacker shot by police, told in another sentence or beside a larger count, usually is not.
-        apart = attackers.span.start != headline.span.start or headline.low > attackers.low
-        killed_apart = apart and not _SUICIDE.search(attackers.span.quote) and not roles.holds(roles.in_title, headline)
-        if agentless or killed_apart:
-            high = None if headline.high is None or attackers.high is None else headline.high + attackers.high
-            return replace(headline, low=headline.low + attackers.low, high=high, span=attackers.span, subgroup=None)
-        return None
+        apart = attackers.span.start != headline.span.start and not roles.holds(roles.in_title, headline)
+        if headline.kind == FigureKind.KILLED:
+            # A suicide told apart from a victims' count ("five died in a murder-suicide") is usually inside
+            # that count; an attacker shot by police, told apart or beside a larger count, usually is not.
+            beside_more = headline.low > attackers.low and not roles.holds(roles.in_title, headline)
+            on_top = roles.holds(roles.agentless_killed, headline) or (
+                (apart or beside_more) and not _SUICIDE.search(attackers.span.quote)
+            )
+        else:
+            # "wounding 31 others. Military police shot the gunman": unless the attacker died of it.
+            on_top = headline.kind == FigureKind.INJURED and apart and not attacker_died
+        if not on_top:
+            return None
+        high = None if headline.high is None or attackers.high is None else headline.high + attackers.high
+        return replace(headline, low=headline.low + attackers.low, high=high, span=attackers.span, subgroup=None)
     if len(groups) < 2:
         return None
     low = sum(g.low for g in groups)
