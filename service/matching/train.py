@@ -171,9 +171,11 @@ def _prepared(
     else:
         descriptions = [p.description for p in prepared]
         vectors = np.asarray(default_encoder(Settings()).encode(descriptions), dtype=np.float32)
-    if cached and vectors_file:
+        if vectors_file:
+            vectors_file.parent.mkdir(parents=True, exist_ok=True)
+            np.save(vectors_file, vectors)
+    if cached:
         cached.parent.mkdir(parents=True, exist_ok=True)
-        np.save(vectors_file, vectors)
         with cached.open("wb") as handle:
             pickle.dump({"prepared": prepared, "gold": dataset.gold_assignment}, handle)
     return list(prepared), vectors, dict(dataset.gold_assignment)
