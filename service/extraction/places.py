@@ -588,6 +588,8 @@ def _known_name(raw: str) -> tuple[tuple[str, ...], str | None, tuple[Admin1, ..
     if key in gaz.country_by_demonym:
         demonym = gaz.country_by_demonym[key]
     admin_key = _without_admin_words(key)  # normalise_admin(raw), without normalising twice
+    if key.endswith(" city") and key in gaz.cities_by_name:
+        admin_key = key  # "Kansas City" is a city (in Missouri as often as in Kansas), not the state
     if admin_key and (len(admin_key) > 2 or raw.isupper() or raw.endswith(".")):
         admin1 = tuple(gaz.admin1_by_name.get(admin_key, []))
         if not raw.endswith(".") and not raw.isupper():
@@ -603,6 +605,36 @@ def _known_name(raw: str) -> tuple[tuple[str, ...], str | None, tuple[Admin1, ..
 def _abbreviates(key: str, name: str) -> bool:
     full = normalise_admin(name)
     return len(key) <= 4 and full != key and full.startswith(key)
+
+
+def _prefer_namesakes_in_named_regions(mentions: list[_Mention], gaz: Gazetteer) -> None:
+    """A town whose namesake lies in a region the text names as the venue is that namesake: "Bristol"
+    is the one in Tennessee when the report says "Bristol, Tenn." or "in Tennessee", however much
+    bigger Bristol, England is, and its reading as an English district is dropped.
+
+    Only a region named as a place counts ("in Tennessee", "Birmingham, AL", "(Alabama)"), not one
+    inside another name ("the Tennessee Titans").
+    """
+    named = {
+        region
+        for mention in mentions
+        if mention.anchored or mention.in_parentheses
+        for region in _regions_named(mention, gaz)
+    }
+    if not named:
+        return
+    for mention in mentions:
+        backed = [c for c in mention.cities if (c.country, gaz.admin1_of_code.get((c.country, c.admin1_code))) in named]
+        if backed:
+            mention.cities = backed + [c for c in mention.cities if c not in backed]
+            mention.admin1 = [unit for unit in mention.admin1 if (unit.country, unit.name) in named]
+
+
+def _regions_named(mention: _Mention, gaz: Gazetteer) -> set[tuple[str, str]]:
+    """(country, region) of the mention's readings as a region, except the town's own district
+    ("Bristol" is also an English district: that names no region beyond the town)."""
+    own = {(city.country, gaz.admin1_of_code.get((city.country, city.admin1_code))) for city in mention.cities}
+    return {(unit.country, unit.name) for unit in mention.admin1} - own
 
 
 def _vote(mentions: list[_Mention], prior: str | None) -> str | None:
@@ -684,6 +716,7 @@ def resolve(segments: Sequence[Segment], event_ref: int = 0, prior: str | None =
     """The place of one event from the clauses about it."""
     gaz = gazetteer()
     mentions = [m for segment in segments for m in _mentions(segment, gaz)]
+    _prefer_namesakes_in_named_regions(mentions, gaz)
     country = _vote(mentions, prior)
     if country is None:
         return None

@@ -154,3 +154,30 @@ def test_a_town_that_opens_or_closes_a_persons_name_is_not_a_place(text: str) ->
 def test_the_town_where_it_happened_outweighs_a_state_named_in_passing() -> None:
     text = "A man was shot and killed in Chicago on Sunday. He had just moved there, his Indiana relatives said."
     assert place_of(text) == ("United States", "Illinois")
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("One dead in shooting in Bristol\n\nBRISTOL, Tenn. - Police said one man was killed.", "Tennessee"),
+        ("Police: teen shot in Birmingham\n\nA teen was shot in Birmingham, Alabama, on Sunday.", "Alabama"),
+    ],
+)
+def test_a_town_is_the_namesake_in_the_region_the_text_names(text: str, admin1: str) -> None:
+    assert place_of(text) == ("United States", admin1)
+
+
+def test_a_region_inside_another_name_picks_no_namesake() -> None:
+    text = "A man was shot in Bristol on Sunday, hours after the Tennessee Titans game."
+    assert place_of(text) == ("United Kingdom", "England")
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("KANSAS CITY, Mo. - A man was shot and killed on the city's east side.", "Missouri"),
+        ("A girl was killed in a drive-by shooting in Kansas City, Kan., on Sunday.", "Kansas"),
+    ],
+)
+def test_a_city_named_after_a_state_is_not_that_state(text: str, admin1: str) -> None:
+    assert place_of(text) == ("United States", admin1)
