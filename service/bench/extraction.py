@@ -249,12 +249,18 @@ def bench_gtd(folder: Path) -> tuple[list[Metric], float]:
 
 
 def bench_gva(folder: Path) -> tuple[list[Metric], float]:
-    """Per event: the figure of the most recent report that states one (else 0)."""
+    """Per event: the figure of the most recent report that states one (else 0). Per report: the state
+    of the main place (GVA's incidents are all in the United States)."""
     reports, events = _load(folder)
     extractions, speed = _extract_all(reports)
     by_event: dict[str, list[_Report]] = {}
+    states: list[tuple[str, str | None, str | None]] = []
     for report in reports:  # reports arrive in publication order
         by_event.setdefault(report.event, []).append(report)
+        gold_state = (events[report.event].get("place") or {}).get("state")
+        if gold_state:
+            place = extractions[report.id].main_place()
+            states.append((_snippet(report.document), gold_state, place.admin1 if place else None))
     killed: list[tuple[str, int, int]] = []
     injured: list[tuple[str, int, int]] = []
     for event_id, members in by_event.items():
@@ -265,7 +271,9 @@ def bench_gva(folder: Path) -> tuple[list[Metric], float]:
                 continue
             stated = [f for f in (main_figure(extractions[r.id], kind) for r in members) if f is not None]
             rows.append((snippet, int(gold[kind.value]), stated[-1] if stated else 0))
-    return [*_figure_metrics("killed", killed), *_figure_metrics("injured", injured)], speed
+    metrics = [*_figure_metrics("killed", killed), *_figure_metrics("injured", injured)]
+    metrics.append(_categorical("state (per report)", states, _equal))
+    return metrics, speed
 
 
 SETS: dict[str, Callable[[Path], tuple[list[Metric], float]]] = {
