@@ -343,7 +343,7 @@ def names_in(text: str, vocabulary: Vocabulary) -> frozenset[str]:
 
 def idf_mass(terms: Iterable[str], vocabulary: Vocabulary) -> float:
     """Sum of the IDF weights of the words: what `coverage` divides by."""
-    return sum(vocabulary.weight(t) for t in terms)
+    return math.fsum(vocabulary.weight(t) for t in terms)
 
 
 def numbers_in(text: str) -> frozenset[str]:
@@ -480,8 +480,9 @@ def evidence_from_extraction(
 
 
 def _cosine(left: Mapping[str, float], right: Mapping[str, float]) -> float:
-    # The key intersection runs in C: only the shared words are visited in Python.
-    return sum(left[term] * right[term] for term in left.keys() & right.keys())
+    # The key intersection runs in C: only the shared words are visited in Python. Sets iterate in an
+    # order that changes from one process to the next; fsum's exact rounding does not depend on it.
+    return math.fsum(left[term] * right[term] for term in left.keys() & right.keys())
 
 
 def _coverage(
@@ -489,7 +490,7 @@ def _coverage(
 ) -> float:
     """Share of `part`'s IDF mass whose words occur in `whole` (a headline inside an article)."""
     mass = idf_mass(part, vocabulary) if part_mass is None else part_mass
-    return sum(vocabulary.weight(t) for t in part.keys() & whole.keys()) / mass if mass else 0.0
+    return math.fsum(vocabulary.weight(t) for t in part.keys() & whole.keys()) / mass if mass else 0.0
 
 
 def _weighted_overlap(
@@ -502,7 +503,7 @@ def _weighted_overlap(
     """(IDF mass of the shared items over the smaller side's mass, the shared mass in IDF units)."""
     if not left or not right:
         return 0.0, 0.0
-    shared = sum(vocabulary.weight(n) for n in left & right)
+    shared = math.fsum(vocabulary.weight(n) for n in left & right)
     smaller = min(
         idf_mass(left, vocabulary) if left_mass is None else left_mass,
         idf_mass(right, vocabulary) if right_mass is None else right_mass,
