@@ -228,6 +228,10 @@ class Gazetteer:
     admin1_by_postal_code: dict[str, Admin1] = field(default_factory=dict)  # "WV" -> West Virginia
     states_by_county: dict[str, list[Admin1]] = field(default_factory=lambda: defaultdict(list))  # "logan" -> KY, OH..
 
+    def region_of(self, city: City) -> str | None:
+        """The name of the admin1 unit the city lies in, where the gazetteer knows it."""
+        return self.admin1_of_code.get((city.country, city.admin1_code))
+
 
 # "Logan County", "Union Co.", "Caddo Parish": a US county names the states that have one of that name.
 _COUNTY_WORD = re.compile(r"\s+(?:County|Co\.|Parish|Borough|Census Area)$", re.IGNORECASE)
@@ -624,7 +628,7 @@ def _prefer_namesakes_in_named_regions(mentions: list[_Mention], gaz: Gazetteer)
     if not named:
         return
     for mention in mentions:
-        backed = [c for c in mention.cities if (c.country, gaz.admin1_of_code.get((c.country, c.admin1_code))) in named]
+        backed = [c for c in mention.cities if (c.country, gaz.region_of(c)) in named]
         if backed:
             mention.cities = backed + [c for c in mention.cities if c not in backed]
             mention.admin1 = [unit for unit in mention.admin1 if (unit.country, unit.name) in named]
@@ -633,7 +637,7 @@ def _prefer_namesakes_in_named_regions(mentions: list[_Mention], gaz: Gazetteer)
 def _regions_named(mention: _Mention, gaz: Gazetteer) -> set[tuple[str, str]]:
     """(country, region) of the mention's readings as a region, except the town's own district
     ("Bristol" is also an English district: that names no region beyond the town)."""
-    own = {(city.country, gaz.admin1_of_code.get((city.country, city.admin1_code))) for city in mention.cities}
+    own = {(city.country, gaz.region_of(city)) for city in mention.cities}
     return {(unit.country, unit.name) for unit in mention.admin1} - own
 
 
@@ -698,7 +702,7 @@ def _vote_admin1(mentions: list[_Mention], country: str, gaz: Gazetteer) -> str 
         cities = [c for c in mention.cities if c.country == country]
         if mention.countries or not cities:
             continue
-        regions = [gaz.admin1_of_code.get((c.country, c.admin1_code)) for c in cities]
+        regions = [gaz.region_of(c) for c in cities]
         if mention.anchored:
             add(regions[0], 1.5, index)
             # Namesakes nearly as big keep a say: "Covington" is in Kentucky and in Ohio.
@@ -730,8 +734,7 @@ def resolve(segments: Sequence[Segment], event_ref: int = 0, prior: str | None =
             (
                 c
                 for c in mention.cities
-                if c.country == country
-                and (admin1 is None or gaz.admin1_of_code.get((c.country, c.admin1_code)) in (None, admin1))
+                if c.country == country and (admin1 is None or gaz.region_of(c) in (None, admin1))
             ),
             None,
         )
@@ -739,7 +742,7 @@ def resolve(segments: Sequence[Segment], event_ref: int = 0, prior: str | None =
             city, city_mention = candidate, mention
             break
     if admin1 is None and city is not None:
-        admin1 = gaz.admin1_of_code.get((city.country, city.admin1_code))
+        admin1 = gaz.region_of(city)
     evidence = city_mention or next(
         (m for m in mentions if country in m.countries or any(a.country == country for a in m.admin1)), None
     )
