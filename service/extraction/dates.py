@@ -25,6 +25,10 @@ from service.domain import DateClaim, DatePrecision
 from service.extraction.numbers import parse_cardinal
 from service.extraction.text import Segment, keyword_text, mentions_any, span_of
 
+# A date this long before publication is history (a photo caption's date, a birth date, an old case
+# recalled), never the reported event: news of an event, trials and anniversaries included, comes sooner.
+HISTORY_DAYS = 3652
+
 _MONTHS = {
     "january": 1,
     "jan": 1,
@@ -238,6 +242,8 @@ def extract_dates(
         for _, day, precision, start, end in _dates_in(clause, published, main):
             if published is not None and day > published + dt.timedelta(days=1):
                 continue  # announcements of future dates (a hearing, a funeral) are not the event
+            if published is not None and (published - day).days > HISTORY_DAYS:
+                continue
             claim = DateClaim(day, precision, span_of(clause.text, clause.start, start, end), event_ref)
             claims.append(claim)
             if event_ref == 0 and (

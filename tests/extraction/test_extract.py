@@ -191,6 +191,29 @@ def test_dates(text: str, published: dt.date | None, expected: dt.date, precisio
 
 
 @pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A photo caption's date, a birth date: history, so the event's own date comes next.
+        (
+            "In this April 27, 2001 photo, the gunman speaks at a council meeting. He opened fire on July 23, 2015.",
+            dt.date(2015, 7, 24),
+            dt.date(2015, 7, 23),
+        ),
+        ("Timothy Caston (DOB 07/19/98) was arrested on Sunday.", dt.date(2016, 10, 5), dt.date(2016, 10, 2)),
+        # Nothing recent is told: no event date rather than an old one.
+        ("On January 15, 1947, the remains of Elizabeth Short were found.", dt.date(2013, 4, 19), None),
+        # A trial two years on still dates the crime it is about.
+        ("He was sentenced for the shooting on March 30, 2013 in Atwater.", dt.date(2015, 5, 7), dt.date(2013, 3, 30)),
+    ],
+)
+def test_a_date_a_decade_before_publication_is_not_the_event(
+    text: str, published: dt.date, expected: dt.date | None
+) -> None:
+    date = extract(text, published).main_date()
+    assert (date.date if date else None) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "name", "admin1", "country"),
     [
         ("A shooting in Tulsa, Oklahoma left two injured.", "Tulsa", "Oklahoma", "United States"),
