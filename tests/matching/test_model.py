@@ -24,7 +24,7 @@ def test_model_file_round_trips() -> None:
 
 def test_model_file_is_small_and_thresholds_are_ordered() -> None:
     size = len(resources.files("service.matching").joinpath(MODEL_FILE).read_bytes())
-    assert size < 100_000
+    assert size < 250_000  # a few hundred trees of eight leaves, and the common words' IDF
     model = shipped_model()
     Thresholds(join=model.join, review=model.review)  # raises when out of order
 
