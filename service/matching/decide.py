@@ -18,7 +18,7 @@ from enum import StrEnum
 from service.matching.features import ReportEvidence, pair_features
 from service.matching.model import MatchModel, shipped_model
 
-MATCHER_VERSION = "evidence-trees/v4"  # v4: street and named-person agreement
+MATCHER_VERSION = "evidence-trees/v5"  # v5: numbers none in common are a conflict
 
 
 class Outcome(StrEnum):

@@ -604,7 +604,8 @@ def pair_features(
         "coverage": _coverage(shorter.terms, shorter.terms_mass, longer.terms, vocabulary),
         "names": name_overlap,
         "name_mass": math.log1p(name_mass),
-        "numbers": number_overlap,
+        # Both give numbers (ages, tolls, sums, magnitudes) and share none: a look-alike event.
+        "numbers": -1.0 if report.numbers and other.numbers and not number_overlap else number_overlap,
         "log_days": math.log1p(days) if days is not None else 0.0,
         "date_known": 1.0 if days is not None else 0.0,
         "place": _place_agreement(report, other),

@@ -120,6 +120,17 @@ def test_years_in_the_text_separate_look_alike_events() -> None:
     assert pair_features(quake_2005, quake_2005, 1.0, COMMON)["years"] == 1.0
 
 
+def test_numbers_none_in_common_are_a_conflict_and_no_numbers_are_unknown() -> None:
+    robbery_2008 = evidence(
+        "Paris jewellers robbed", "Paris jewellers lost diamonds worth 85 million euros ($108 million)."
+    )
+    robbery_2013 = evidence("Paris jewellers robbed", "Paris jewellers lost jewellery worth $2.5 million.")
+    no_numbers = evidence("Paris jewellers robbed", "Paris jewellers lost jewellery to thieves.")
+    assert pair_features(robbery_2008, robbery_2013, 0.9, COMMON)["numbers"] == -1.0
+    assert pair_features(robbery_2008, no_numbers, 0.9, COMMON)["numbers"] == 0.0
+    assert pair_features(robbery_2008, robbery_2008, 1.0, COMMON)["numbers"] == pytest.approx(1.0)
+
+
 @pytest.mark.parametrize(
     ("title", "headline"),
     [
