@@ -386,8 +386,8 @@ class Pipeline:
         """Candidates near the report (vector index, time windows, shared place), then decided.
 
         Nearest reports come from two windows around the event date: a short one, and a long one
-        for follow-up stories months later. Events that share the report's normalised place in the
-        long window are added. Never a scan over all events.
+        for follow-up stories months later; the very nearest few at any date join them. Events that
+        share the report's normalised place in the long window are added. Never a scan over all events.
         """
         model = shipped_model()
         similarity, event_of = self._nearest_reports(session, prepared.event_date, vector)
@@ -458,7 +458,11 @@ class Pipeline:
                 or abs((date - event_date).days) <= retrieval.LONG_WINDOW_DAYS
             )
         ]
-        for report_id, cosine in inside[: retrieval.LONG_NEIGHBOURS]:
+        # And the very nearest at any distance in time: a sentencing years on, or a misread event date.
+        anytime = [
+            (report_id, cosine) for report_id, cosine in wide[: retrieval.ANYTIME_NEIGHBOURS] if report_id in placed
+        ]
+        for report_id, cosine in inside[: retrieval.LONG_NEIGHBOURS] + anytime:
             found[report_id] = max(cosine, found.get(report_id, -1.0))
         return found, _events_of(found, placed)
 

@@ -8,8 +8,8 @@ Steps, all deterministic:
    words are shipped; any other word counts as rare);
 2. every report is prepared as ingest prepares it (extraction, event date, description vector);
 3. candidates are drawn as ingest draws them (`retrieval.py`: nearest earlier reports by
-   description vector in a short and a long window around the event date, plus the latest
-   reports at the same normalised place), and every (report, earlier candidate) pair becomes a
+   description vector in a short and a long window around the event date, the very nearest at
+   any date, plus the latest reports at the same normalised place), and every (report, earlier candidate) pair becomes a
    training row labelled by the gold grouping;
 4. two-fold cross-fitting by gold event: the events of every set are split in halves (by a hash
    of the gold id), pairs are drawn inside each half and a model is fitted on each; every pair of
@@ -216,7 +216,8 @@ def candidate_reports(
     """Earlier reports ingest would consider for report `position`, as `ingest._match` draws them.
 
     Nearest by vector in a short and a long window around the event date (reports without a date
-    stay in every window), plus the latest reports at the same normalised place in the long window.
+    stay in every window) and the very nearest at any date, plus the latest reports at the same
+    normalised place in the long window.
     """
     if position == 0:
         return []
@@ -234,7 +235,7 @@ def candidate_reports(
     # The long window: the nearest overall, over-fetched, then those inside the window.
     wide = np.argsort(-similarity, kind="stable")[: retrieval.LONG_NEIGHBOURS * retrieval.LONG_OVERFETCH]
     inside = [int(i) for i in wide if days[i] <= retrieval.LONG_WINDOW_DAYS]
-    for i in inside[: retrieval.LONG_NEIGHBOURS]:
+    for i in inside[: retrieval.LONG_NEIGHBOURS] + [int(i) for i in wide[: retrieval.ANYTIME_NEIGHBOURS]]:
         if i not in chosen:
             chosen.append(i)
     place = places[position]

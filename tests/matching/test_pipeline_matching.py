@@ -70,3 +70,19 @@ def test_the_decision_keeps_every_feature_and_contribution(client: TestClient) -
     assert {"dense", "lexical", "names", "log_days", "place", "killed"} <= set(best["features"])
     assert set(shipped_model().terms) | {"bias"} == set(best["contributions"])
     assert 0.0 <= best["score"] <= 1.0
+
+
+def test_the_nearest_report_is_a_candidate_years_later(client: TestClient) -> None:
+    """Beyond the long window, a sentencing story still meets the report it is closest to."""
+    first = client.post("/v1/reports", json=FIRST).json()
+    client.post("/v1/reports", json=OTHER)
+    sentencing = report(
+        "e",
+        "Man sentenced to life for killing Terrence Ashworth outside Brookhaven grocery store",
+        "A man was sentenced on Monday to life in prison for shooting Terrence Ashworth, 27, to death outside "
+        "a grocery store on Larkspur Avenue in Brookhaven, Georgia, prosecutors said.",
+        "2026-11-24",
+    )
+    answer = client.post("/v1/reports", json=sentencing).json()
+    match = client.get(f"/v1/reports/{answer['report']}").json()["match"]
+    assert first["event"] in {candidate["event"] for candidate in match["candidates"]}, match
