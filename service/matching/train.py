@@ -15,7 +15,8 @@ Steps, all deterministic:
    of the gold id), pairs are drawn inside each half and a model is fitted on each; every pair of
    the full set is then scored by the model fitted on the half its incoming report's event is not
    in, and the online clustering this drives is scored over all the reports of the set at every
-   review threshold; the table is printed and picks the thresholds;
+   review threshold; this is repeated under each of CROSS_FIT_SEEDS, and the mean table is printed
+   and picks the thresholds;
 5. the model fitted on both halves is written with the thresholds.
 
 The default model is gradient-boosted trees (`--kind trees`, monotone in the evidence), the
