@@ -63,7 +63,7 @@ from service.schemas import GivenClaim, IngestResult, ReportCreate
 log = logging.getLogger(__name__)
 
 # Stored with every extracted claim, so provenance says which reading made it; bumped when readings change.
-EXTRACTOR_VERSION = "rules/2026.11-10"  # a date ten years before publication is history, not the event
+EXTRACTOR_VERSION = "rules/2026.11-11"  # "Washington, D.C.", "Bogota, D.C." read whole; "D.C." alone
 LEAD_CHARS = 600
 EVIDENCE_CACHE_REPORTS = 50_000
 SOURCE_CACHE_SIZE = 100_000

@@ -15,8 +15,8 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -403,8 +403,7 @@ class _Mention:
 def _mentions(segment: Segment, gaz: Gazetteer) -> list[_Mention]:
     found: list[_Mention] = []
     text = segment.text
-    for match in _SEQUENCE.finditer(text):
-        words = match.group(0).split()
+    for match, words in _capitalised_runs(text):
         for mention in _read_sequence(words, match.start(), text, segment.start, gaz):
             if found and found[-1].end > mention.start:
                 continue  # "TN", already read as the state of the town before it
@@ -412,6 +411,27 @@ def _mentions(segment: Segment, gaz: Gazetteer) -> list[_Mention]:
             if mention.cities and (state := _postal_code_after(mention, segment, gaz)) is not None:
                 found.append(state)
     return found
+
+
+def _capitalised_runs(text: str) -> Iterator[tuple[re.Match[str], list[str]]]:
+    """Runs of capitalised words, each with its words; a region whose own name holds a comma
+    ("Bogota, D.C.", "Washington, D.C.") is one run, so neither half is read alone."""
+    matches = list(_SEQUENCE.finditer(text))
+    index = 0
+    while index < len(matches):
+        match, words = matches[index], matches[index].group(0).split()
+        following = matches[index + 1] if index + 1 < len(matches) else None
+        if following is not None and _COMMA_ONLY.fullmatch(text, match.end(), following.start()):
+            joined = _known_name(f"{match.group(0)}, {following.group(0)}".rstrip(","))
+            if joined is not None and joined[2]:
+                yield match, words + following.group(0).split()
+                index += 2
+                continue
+        yield match, words
+        index += 1
+
+
+_COMMA_ONLY = re.compile(r",\s*")
 
 
 def _read_sequence(words: list[str], offset: int, text: str, base: int, gaz: Gazetteer) -> list[_Mention]:
@@ -617,17 +637,17 @@ def _prefer_namesakes_in_named_regions(mentions: list[_Mention], gaz: Gazetteer)
     bigger Bristol, England is, and its reading as an English district is dropped.
 
     Only a region named as a place counts ("in Tennessee", "Birmingham, AL", "(Alabama)"), not one
-    inside another name ("the Tennessee Titans").
+    inside another name ("the Tennessee Titans"), and only one another mention names: in "Washington,
+    D.C." the town is the capital, and its own reading as the state of Washington is dropped.
     """
-    named = {
-        region
-        for mention in mentions
-        if mention.anchored or mention.in_parentheses
-        for region in _regions_named(mention, gaz)
-    }
-    if not named:
+    named_by = [
+        _regions_named(mention, gaz) if mention.anchored or mention.in_parentheses else set() for mention in mentions
+    ]
+    times_named = Counter(region for regions in named_by for region in regions)
+    if not times_named:
         return
-    for mention in mentions:
+    for mention, own in zip(mentions, named_by, strict=True):
+        named = {region for region, times in times_named.items() if times > (region in own)}
         backed = [c for c in mention.cities if (c.country, gaz.region_of(c)) in named]
         if backed:
             mention.cities = backed + [c for c in mention.cities if c not in backed]

@@ -181,3 +181,31 @@ def test_a_region_inside_another_name_picks_no_namesake() -> None:
 )
 def test_a_city_named_after_a_state_is_not_that_state(text: str, admin1: str) -> None:
     assert place_of(text) == ("United States", admin1)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "admin1"),
+    [
+        ("A man was shot in Washington, D.C., on Monday.", "United States", "District of Columbia"),
+        ("Two men were wounded in Southeast D.C. on Sunday.", "United States", "District of Columbia"),
+        (
+            "On 4 January 2022, in Bogota - San Cristobal (Bogota, D.C.), two women were beaten.",
+            "Colombia",
+            "Bogota, D.C.",
+        ),
+    ],
+)
+def test_a_region_whose_name_holds_a_comma_is_read_whole(text: str, country: str, admin1: str) -> None:
+    assert place_of(text) == (country, admin1)
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        # "Washington" is also a state: only another mention's region can pick its namesake.
+        ("A man was shot in Washington on Monday, D.C. police said.", "District of Columbia"),
+        ("A man was shot in Spokane, Washington on Monday.", "Washington"),
+    ],
+)
+def test_a_town_that_is_also_a_region_takes_the_region_another_mention_names(text: str, admin1: str) -> None:
+    assert place_of(text) == ("United States", admin1)
