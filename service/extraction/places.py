@@ -413,6 +413,9 @@ def _mentions(segment: Segment, gaz: Gazetteer) -> list[_Mention]:
     return found
 
 
+_COMMA_ONLY = re.compile(r",\s*")
+
+
 def _capitalised_runs(text: str) -> Iterator[tuple[re.Match[str], list[str]]]:
     """Runs of capitalised words, each with its words; a region whose own name holds a comma
     ("Bogota, D.C.", "Washington, D.C.") is one run, so neither half is read alone."""
@@ -429,9 +432,6 @@ def _capitalised_runs(text: str) -> Iterator[tuple[re.Match[str], list[str]]]:
                 continue
         yield match, words
         index += 1
-
-
-_COMMA_ONLY = re.compile(r",\s*")
 
 
 def _read_sequence(words: list[str], offset: int, text: str, base: int, gaz: Gazetteer) -> list[_Mention]:

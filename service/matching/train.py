@@ -470,13 +470,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     full = {name: build_pairs(items, vectors, vocabulary) for name, (items, vectors) in sets.items()}
     grid = [round(0.05 * k, 2) for k in range(2, 20)] + [0.97]
     held_out: dict[str, dict[float, list[tuple[float, ...]]]] = {name: {t: [] for t in grid} for name in set_names}
+    # Each half's model is trained on the other half's pairs: the same matrices under every seed.
+    training = {
+        half: (
+            design_matrix([r for (_, h), (_, p) in halves.items() if h != half for r in p.features], names),
+            np.concatenate([p.label for (_, h), (_, p) in halves.items() if h != half]),
+        )
+        for half in (0, 1)
+    }
     seeds = CROSS_FIT_SEEDS if args.kind == "trees" else (SEED,)  # the linear fit has no randomness
     for seed in tqdm(seeds, desc="cross-fit", unit="seed"):
         cross_fitted = {name: np.zeros(len(pairs.label)) for name, pairs in full.items()}
-        for half in (0, 1):
-            train_rows = [r for (n, h), (_, p) in halves.items() if h != half for r in p.features]
-            train_y = np.concatenate([p.label for (n, h), (_, p) in halves.items() if h != half])
-            model = fit(design_matrix(train_rows, names), train_y, names, vocabulary, args.kind, seed)
+        for half, (train_x, train_y) in training.items():
+            model = fit(train_x, train_y, names, vocabulary, args.kind, seed)
             for name in set_names:
                 items = sets[name][0]
                 incoming_here = np.array([half_of(items[left].gold) == half for left in full[name].left], dtype=bool)
